@@ -1,0 +1,59 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+
+/**
+ * A team can host the site under any prefix: `ROLELAB_BASE=/learn/iam npm run build`.
+ * `ROLELAB_SITE` sets the absolute origin used in Open Graph tags and the canonical link.
+ */
+const base = process.env.ROLELAB_BASE ?? '/';
+const site = process.env.ROLELAB_SITE ?? 'https://rolelab.example';
+
+/**
+ * Text of a hast node, for the anchor's accessible name.
+ * @param {{ type: string, value?: string, children?: unknown[] }} node
+ * @returns {string}
+ */
+function textOf(node) {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map((child) => textOf(/** @type {typeof node} */ (child))).join('');
+}
+
+/**
+ * Every h2/h3 gets a visible "#" link to itself; its accessible name says what it does.
+ * A click copies the link (script in src/layouts/Base.astro).
+ * @type {[typeof rehypeAutolinkHeadings, import('rehype-autolink-headings').Options]}
+ */
+const headingAnchors = [
+  rehypeAutolinkHeadings,
+  {
+    behavior: 'append',
+    test: ['h2', 'h3'],
+    properties: (heading) => ({
+      className: ['heading-anchor'],
+      ariaLabel: `Copy link to section: ${textOf(heading)}`,
+    }),
+    content: { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+  },
+];
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  integrations: [mdx(), preact()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+    // Ids first, so the anchors have something to point at.
+    processor: unified({ rehypePlugins: [rehypeHeadingIds, headingAnchors] }),
+  },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

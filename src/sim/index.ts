@@ -1,0 +1,6 @@
+/**
+ * The simulated AWS: the only import surface for the rest of the app.
+ * Everything under src/sim is pure TypeScript (no DOM, no UI) and deterministic.
+ */
+export * from './policy/index.ts';
+export * from './authz/index.ts';
