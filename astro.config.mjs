@@ -40,6 +40,32 @@ const headingAnchors = [
   },
 ];
 
+/**
+ * Wide tables scroll sideways on a phone. A scrolling region must be reachable by keyboard and
+ * have a name (axe: scrollable-region-focusable), so each table is wrapped in a focusable,
+ * labelled region named after its first header cell.
+ */
+function rehypeScrollableTables() {
+  /** @param {{ type: string, tagName?: string, children?: any[], properties?: Record<string, unknown> }} node */
+  const visit = (node) => {
+    if (!node.children) return;
+    node.children = node.children.map((child) => {
+      if (child.type === 'element' && child.tagName === 'table') {
+        const firstHeader = textOf(child).trim().split(/\s{2,}|\n/)[0] ?? '';
+        return {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: `Table: ${firstHeader}`.slice(0, 80) },
+          children: [child],
+        };
+      }
+      visit(child);
+      return child;
+    });
+  };
+  return visit;
+}
+
 export default defineConfig({
   site,
   base,
@@ -52,7 +78,7 @@ export default defineConfig({
       defaultColor: false,
     },
     // Ids first, so the anchors have something to point at.
-    processor: unified({ rehypePlugins: [rehypeHeadingIds, headingAnchors] }),
+    processor: unified({ rehypePlugins: [rehypeHeadingIds, headingAnchors, rehypeScrollableTables] }),
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
