@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -81,5 +82,13 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [rehypeHeadingIds, headingAnchors, rehypeScrollableTables] }),
   },
   build: { format: 'directory' },
+  vite: {
+    resolve: {
+      alias: {
+        // Monaco's stylesheet is not in its package exports; the editor chunk imports it inline.
+        '@monaco-styles': fileURLToPath(new URL('./node_modules/monaco-editor/min/vs/editor', import.meta.url)),
+      },
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,304 @@
+/**
+ * PolicyEditor: a policy document editor that works at once as a plain text area and becomes
+ * Monaco when it scrolls into view or gets focus, without losing a keystroke. Every change is
+ * checked by the simulator's parser; problems appear as markers on their exact characters and
+ * in a list under the editor that screen readers hear. Edits are saved locally.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type * as Monaco from 'monaco-editor/editor/editor.api.js';
+import type { PolicyIssue, PolicyKind } from '../sim/policy/types.ts';
+import { documentText, saveDocument, $documents } from '../stores/documents.ts';
+import './PolicyEditor.css';
+
+export interface PolicyEditorProps {
+  /** Storage id of the document; edits are saved under it. */
+  documentId: string;
+  /** The accessible name: the document this editor edits, e.g. "Trust policy of WebAppRole". */
+  label: string;
+  /** Which kind of policy it is: decides which elements are required or forbidden. */
+  kind: PolicyKind;
+  /** The text the learner starts from. */
+  initial: string;
+  /** Editor height in lines (default 16). */
+  lines?: number;
+}
+
+type MonacoModule = typeof import('./editor/monaco.ts');
+
+/** Loads Monaco once per page; every editor shares the promise. */
+let monacoLoading: Promise<MonacoModule> | undefined;
+function loadMonaco(): Promise<MonacoModule> {
+  monacoLoading ??= import('./editor/monaco.ts');
+  return monacoLoading;
+}
+
+/** Checks a document with the simulator's parser (loaded lazily, with the catalog when available). */
+async function check(text: string, kind: PolicyKind): Promise<PolicyIssue[]> {
+  const [{ parsePolicy }, catalog] = await Promise.all([
+    import('../sim/policy/index.ts'),
+    import('./editor/iam-language.ts').then((m) => m.loadCatalog()).catch(() => undefined),
+  ]);
+  return parsePolicy(text, kind, catalog ? { catalog } : {}).issues;
+}
+
+const SEVERITY_WORD: Record<PolicyIssue['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+export default function PolicyEditor({ documentId, label, kind, initial, lines = 16 }: PolicyEditorProps) {
+  const labelId = `${documentId.replace(/[^a-z0-9-]/gi, '-')}-label`;
+  const issuesId = `${labelId}-issues`;
+  const areaId = `${labelId}-text`;
+  const [text, setText] = useState(() => {
+    if (typeof window === 'undefined') return initial;
+    // The server-rendered text area is usable before this island hydrates: anything typed into
+    // it in that moment wins over the starter and the saved copy (read before Preact patches it).
+    const early = (document.getElementById(areaId) as HTMLTextAreaElement | null)?.value;
+    return early !== undefined && early !== initial ? early : documentText(documentId, initial);
+  });
+  const [issues, setIssues] = useState<PolicyIssue[] | null>(null);
+  const [mode, setMode] = useState<'text' | 'loading' | 'monaco'>('text');
+  const [notice, setNotice] = useState('');
+  const [help, setHelp] = useState<string | undefined>(undefined);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const monacoRef = useRef<MonacoModule['monaco'] | null>(null);
+  const latest = useRef(text);
+  latest.current = text;
+
+  // Save and re-check on every change (debounced so typing stays smooth).
+  useEffect(() => {
+    saveDocument(documentId, text);
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      check(text, kind).then((found) => {
+        if (cancelled) return;
+        setIssues(found);
+        const monaco = monacoRef.current;
+        const model = editor.current?.getModel();
+        if (monaco && model) monaco.editor.setModelMarkers(model, 'rolelab', found.map((issue) => toMarker(monaco, issue)));
+      });
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [text, kind, documentId]);
+
+  // Replacements from elsewhere (Reset, Apply solution) flow into the editor.
+  useEffect(
+    () =>
+      $documents.subscribe((docs) => {
+        const saved = docs[documentId];
+        const next = typeof saved === 'string' ? saved : initial;
+        if (next === latest.current) return;
+        setText(next);
+        const model = editor.current?.getModel();
+        if (model && model.getValue() !== next) model.setValue(next);
+      }),
+    [documentId, initial],
+  );
+
+  // Upgrade to Monaco when the editor comes near the viewport or the text area gets focus.
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el || mode !== 'text') return;
+    const upgrade = () => setMode((m) => (m === 'text' ? 'loading' : m));
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && upgrade(), { rootMargin: '200px' });
+    observer.observe(el);
+    const area = textarea.current;
+    area?.addEventListener('focus', upgrade);
+    return () => {
+      observer.disconnect();
+      area?.removeEventListener('focus', upgrade);
+    };
+  }, [mode]);
+
+  useEffect(() => {
+    if (mode !== 'loading') return;
+    let disposed = false;
+    loadMonaco()
+      .then(({ monaco, followSiteTheme }) => {
+        if (disposed || !host.current) return;
+        const area = textarea.current;
+        const hadFocus = area !== null && document.activeElement === area;
+        const value = area?.value ?? latest.current;
+        const model = monaco.editor.createModel(value, 'json', monaco.Uri.parse(`file:///rolelab-policy-${encodeURIComponent(documentId)}.json`));
+        followSiteTheme();
+        const instance = monaco.editor.create(host.current, {
+          model,
+          ariaLabel: label,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          fontSize: 14,
+          tabSize: 2,
+          lineNumbersMinChars: 3,
+          renderLineHighlight: 'line',
+          fixedOverflowWidgets: true,
+          accessibilitySupport: 'auto',
+          wordWrap: 'on',
+        });
+        if (area) {
+          // Carry the caret over so the learner keeps typing where they were.
+          const start = model.getPositionAt(area.selectionStart);
+          const end = model.getPositionAt(area.selectionEnd);
+          instance.setSelection(new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column));
+        }
+        // Escape leaves the editor (no focus trap), unless a widget is open that Escape should close.
+        instance.addCommand(monaco.KeyCode.Escape, () => wrapper.current?.focus(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+        instance.onDidChangeModelContent(() => setText(model.getValue()));
+        instance.onDidChangeCursorPosition((e) => showHelp(model.getValue(), model.getOffsetAt(e.position)));
+        editor.current = instance;
+        monacoRef.current = monaco;
+        // Issues found before the upgrade become markers straight away.
+        check(model.getValue(), kind).then((found) => {
+          if (!model.isDisposed()) monaco.editor.setModelMarkers(model, 'rolelab', found.map((issue) => toMarker(monaco, issue)));
+        });
+        setMode('monaco');
+        if (hadFocus) instance.focus();
+      })
+      .catch(() => {
+        // Monaco failed to load (offline before it was cached): the text area keeps working.
+        if (!disposed) setMode('text');
+      });
+    return () => {
+      disposed = true;
+    };
+  }, [mode, documentId, label, kind]);
+
+  useEffect(
+    () => () => {
+      const model = editor.current?.getModel();
+      editor.current?.dispose();
+      model?.dispose();
+    },
+    [],
+  );
+
+  /** Explains the action, operator or condition key at the caret, in the panel under the editor. */
+  const showHelp = (value: string, offset: number) => {
+    import('./editor/iam-language.ts')
+      .then((m) => m.helpAt(value, offset))
+      .then(setHelp, () => setHelp(undefined));
+  };
+
+  const format = () => {
+    try {
+      const pretty = JSON.stringify(JSON.parse(latest.current), null, 2);
+      const model = editor.current?.getModel();
+      if (model) model.pushEditOperations([], [{ range: model.getFullModelRange(), text: pretty }], () => null);
+      else setText(pretty);
+      setNotice('Formatted.');
+    } catch {
+      setNotice('Fix the JSON syntax error first: the document cannot be formatted while it is not valid JSON.');
+    }
+  };
+
+  const jumpTo = (issue: PolicyIssue) => {
+    const instance = editor.current;
+    if (instance) {
+      instance.setSelection({ startLineNumber: issue.range.startLine, startColumn: issue.range.startColumn, endLineNumber: issue.range.endLine, endColumn: issue.range.endColumn });
+      instance.revealLineInCenter(issue.range.startLine);
+      instance.focus();
+      return;
+    }
+    const area = textarea.current;
+    if (!area) return;
+    const offsets = offsetsOf(latest.current, issue);
+    area.focus();
+    area.setSelectionRange(offsets[0], offsets[1]);
+  };
+
+  const errors = issues?.filter((i) => i.severity === 'error').length ?? 0;
+  const warnings = issues ? issues.length - errors : 0;
+  const summary = issues === null ? 'Checking…' : issues.length === 0 ? 'No problems found.' : `${count(errors, 'error')}, ${count(warnings, 'warning')}.`;
+
+  return (
+    <div class="policy-editor" ref={wrapper} tabIndex={-1} role="group" aria-labelledby={labelId}>
+      <div class="pe-head">
+        <span id={labelId} class="pe-label">
+          {label}
+        </span>
+        <button type="button" class="pe-button" onClick={format}>
+          Format
+        </button>
+      </div>
+      <div class="pe-body" style={{ height: `${lines * 1.45 + 1}rem` }}>
+        {mode !== 'monaco' && (
+          <textarea
+            ref={textarea}
+            id={areaId}
+            class="pe-textarea"
+            aria-label={label}
+            aria-describedby={issuesId}
+            spellcheck={false}
+            autocapitalize="off"
+            autocomplete="off"
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            onKeyUp={(e) => showHelp(e.currentTarget.value, e.currentTarget.selectionStart)}
+            onClick={(e) => showHelp(e.currentTarget.value, e.currentTarget.selectionStart)}
+          />
+        )}
+        <div ref={host} class="pe-monaco" hidden={mode !== 'monaco'} />
+      </div>
+      {help && (
+        <div class="pe-help" aria-live="polite">
+          {help.split('\n\n').map((para) => (
+            <p key={para}>{renderBold(para)}</p>
+          ))}
+        </div>
+      )}
+      <div id={issuesId} class="pe-issues" aria-live="polite">
+        <p class={`pe-summary ${errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : 'clean'}`}>
+          <span aria-hidden="true">{errors > 0 ? '✗ ' : warnings > 0 ? '⚠ ' : issues ? '✓ ' : ''}</span>
+          {summary}
+        </p>
+        {issues && issues.length > 0 && (
+          <ul>
+            {issues.map((issue) => (
+              <li key={`${issue.code}-${issue.path}-${issue.range.startLine}-${issue.range.startColumn}`} class={`sev-${issue.severity}`}>
+                <button type="button" class="pe-issue" onClick={() => jumpTo(issue)}>
+                  <span class="pe-sev">{SEVERITY_WORD[issue.severity]}</span>
+                  <span class="pe-where">
+                    line {issue.range.startLine}, column {issue.range.startColumn}
+                  </span>
+                  <span class="pe-msg">{issue.message}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {notice && <p class="pe-notice">{notice}</p>}
+      </div>
+    </div>
+  );
+}
+
+/** Renders `**bold**` spans of help text; everything else stays plain text (never HTML). */
+function renderBold(text: string) {
+  return text.split('**').map((part, i) => (i % 2 === 1 ? <strong key={i}>{part}</strong> : part));
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Monaco marker for a parser issue (ranges are already 1-based with an exclusive end). */
+function toMarker(monaco: MonacoModule['monaco'], issue: PolicyIssue): Monaco.editor.IMarkerData {
+  const severity =
+    issue.severity === 'error' ? monaco.MarkerSeverity.Error : issue.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info;
+  const { startLine, startColumn, endLine, endColumn } = issue.range;
+  // A zero-width range would be invisible: widen it to one character.
+  const widened = startLine === endLine && startColumn === endColumn ? endColumn + 1 : endColumn;
+  return { severity, message: issue.message, code: issue.code, startLineNumber: startLine, startColumn, endLineNumber: endLine, endColumn: widened, source: 'Rolelab' };
+}
+
+/** Character offsets of an issue's range in `text`, for selecting it in the plain text area. */
+function offsetsOf(text: string, issue: PolicyIssue): [number, number] {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const at = (line: number, column: number) => Math.min(text.length, (lineStarts[line - 1] ?? text.length) + column - 1);
+  return [at(issue.range.startLine, issue.range.startColumn), at(issue.range.endLine, issue.range.endColumn)];
+}
