@@ -4,3 +4,6 @@
  */
 export * from './policy/index.ts';
 export * from './authz/index.ts';
+export * from './review/index.ts';
+export * from './world/index.ts';
+export * from './services/index.ts';

@@ -39,6 +39,13 @@ export interface PrincipalInput {
   isManagementAccount?: boolean;
   /** True for a service-linked role (SCPs do not apply). */
   isServiceLinkedRole?: boolean;
+  /**
+   * The unique id of the user or role (`AIDA…` / `AROA…`). With it `aws:userid` is derived:
+   * the id itself for a user, `<id>:<session name>` for a role session.
+   */
+  uniqueId?: string;
+  /** The caller's S3 canonical user id, matched by a `CanonicalUser` principal. */
+  canonicalUserId?: string;
 }
 
 /** What the caller asks to do. */
@@ -51,6 +58,10 @@ export interface RequestInput {
   resourceAccount?: string;
   /** Request context keys. Strings as AWS passes them; arrays for multivalued keys (`[]` is present but empty). */
   context?: Record<string, string | string[]>;
+  /** True when the resource belongs to the organization's management account: RCPs do not apply to it. */
+  resourceInManagementAccount?: boolean;
+  /** True when the resource is an AWS managed KMS key: RCPs do not apply to it. */
+  awsManagedKey?: boolean;
 }
 
 /** Which resource-based policy `policies.resource` is. */
@@ -129,8 +140,12 @@ export interface StatementTrace {
 
 /** One step of AWS's evaluation order, with its outcome. */
 export interface EvaluationStep {
-  /** Stable step id, in the order AWS evaluates. */
+  /**
+   * Stable step id, in the order AWS evaluates. `always-allowed` is for the few actions that need
+   * no permission at all (sts:GetCallerIdentity).
+   */
   step:
+    | 'always-allowed'
     | 'explicit-deny'
     | 'rcp'
     | 'scp'

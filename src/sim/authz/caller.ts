@@ -1,0 +1,168 @@
+/**
+ * The caller, normalised: its kind, account and the ARNs that stand for it.
+ *
+ * The decision API lets a case give only `principal.arn`; everything else (kind, account, the role
+ * behind a session, the session name) is derived here once, so matching and context keys never
+ * re-parse ARNs.
+ */
+import { splitArn } from './arn-match.ts';
+import type { PrincipalInput, PrincipalKind } from './types.ts';
+
+/** The caller as the evaluator sees it. */
+export interface Caller {
+  /** The ARN as given (session ARN for role sessions, service name for services). */
+  arn: string;
+  type: PrincipalKind;
+  /** The caller's account; undefined for services, web-identity/SAML callers and anonymous callers. */
+  account: string | undefined;
+  /** `aws`, `aws-cn` or `aws-us-gov` (from the ARN; `aws` when there is none). */
+  partition: string;
+  /** `arn:<partition>:iam::<account>:root` when the caller belongs to an account. */
+  accountRoot: string | undefined;
+  /** For role sessions: the role's ARN. */
+  roleArn: string | undefined;
+  /** For role sessions and federated users: the session/federated name. */
+  sessionName: string | undefined;
+  /** For GetFederationToken sessions: the IAM user who called it. */
+  federatingUserArn: string | undefined;
+  /** For IAM users: the user name (last path element). */
+  userName: string | undefined;
+  /** The input principal, for the fields used only occasionally (tags, unique id). */
+  input: PrincipalInput;
+}
+
+/** Web-identity providers that appear as bare names rather than ARNs (IAM "Principal" element page). */
+const WEB_IDENTITY_PROVIDERS = new Set([
+  'cognito-identity.amazonaws.com',
+  'www.amazon.com',
+  'graph.facebook.com',
+  'accounts.google.com',
+]);
+
+const KINDS = new Set<string>(['IAMUser', 'AssumedRole', 'FederatedUser', 'Root', 'AWSService', 'Anonymous', 'WebIdentity', 'SAML']);
+
+/** Works out the kind of caller from its ARN, or explains why it cannot be a caller. */
+function kindFromArn(arn: string): PrincipalKind | string {
+  if (arn === 'anonymous' || arn === '*') return 'Anonymous';
+  if (!arn.startsWith('arn:')) {
+    if (WEB_IDENTITY_PROVIDERS.has(arn)) return 'WebIdentity';
+    if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(arn)) return 'AWSService';
+    return `principal.arn "${arn}" is neither an ARN, a service principal nor "anonymous"`;
+  }
+  const parts = splitArn(arn);
+  if (parts === null) return `principal.arn "${arn}" is not a complete ARN`;
+  const [, , service, , , resource] = parts;
+  if (service === 'iam') {
+    if (resource === 'root') return 'Root';
+    if (resource.startsWith('user/')) return 'IAMUser';
+    if (resource.startsWith('saml-provider/')) return 'SAML';
+    if (resource.startsWith('oidc-provider/')) return 'WebIdentity';
+    if (resource.startsWith('role/')) {
+      return `principal.arn "${arn}" is a role; a role acts through a session: give the assumed-role session ARN (arn:aws:sts::<account>:assumed-role/<role>/<session>)`;
+    }
+  }
+  if (service === 'sts') {
+    if (resource.startsWith('assumed-role/')) return 'AssumedRole';
+    if (resource.startsWith('federated-user/')) return 'FederatedUser';
+  }
+  return `principal.arn "${arn}" is not the ARN of something that can make requests (user, role session, federated user, root)`;
+}
+
+/** Keeps an optional string only when it really is one (inputs come from JSON). */
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The input fields a Caller is derived from; a cached Caller is reused only while they are unchanged. */
+function sameInputs(a: PrincipalInput, snapshot: PrincipalInput): boolean {
+  return (
+    a.arn === snapshot.arn &&
+    a.type === snapshot.type &&
+    a.account === snapshot.account &&
+    a.roleArn === snapshot.roleArn &&
+    a.sessionName === snapshot.sessionName &&
+    a.federatingUserArn === snapshot.federatingUserArn
+  );
+}
+
+const callers = new WeakMap<object, { snapshot: PrincipalInput; caller: Caller | string }>();
+
+/**
+ * Normalises the request's principal. Returns a sentence instead of a Caller when the input
+ * cannot describe a caller; `authorize` turns that into an error rather than throwing.
+ * A grader asks many questions of the same actor, so the result is cached per principal object
+ * (and recomputed if one of the fields it depends on changed since).
+ */
+export function normalizeCaller(input: PrincipalInput): Caller | string {
+  const hit = callers.get(input);
+  if (hit !== undefined && sameInputs(input, hit.snapshot)) return hit.caller;
+  const caller = normalizeUncached(input);
+  const snapshot: PrincipalInput = { arn: input.arn };
+  // Copy only the fields that are set, so the snapshot compares equal with exactOptionalPropertyTypes.
+  if (input.type !== undefined) snapshot.type = input.type;
+  if (input.account !== undefined) snapshot.account = input.account;
+  if (input.roleArn !== undefined) snapshot.roleArn = input.roleArn;
+  if (input.sessionName !== undefined) snapshot.sessionName = input.sessionName;
+  if (input.federatingUserArn !== undefined) snapshot.federatingUserArn = input.federatingUserArn;
+  callers.set(input, { snapshot, caller });
+  return caller;
+}
+
+/** The derivation proper. */
+function normalizeUncached(input: PrincipalInput): Caller | string {
+  const arn = input.arn;
+  if (typeof arn !== 'string' || arn === '') return 'principal.arn must be a non-empty string';
+  let type: PrincipalKind;
+  if (input.type !== undefined) {
+    if (!KINDS.has(input.type)) return `principal.type "${String(input.type)}" is not a known principal type`;
+    type = input.type;
+  } else {
+    const derived = kindFromArn(arn);
+    if (!KINDS.has(derived)) return derived;
+    type = derived as PrincipalKind;
+  }
+  const parts = arn.startsWith('arn:') ? splitArn(arn) : null;
+  const partition = parts?.[1] || 'aws';
+  let account = str(input.account);
+  if (account === undefined && parts !== null && parts[4] !== '') account = parts[4];
+  if (type === 'AWSService' || type === 'Anonymous') account = str(input.account);
+  const resource = parts?.[5] ?? '';
+  let roleArn = str(input.roleArn);
+  let sessionName = str(input.sessionName);
+  if (type === 'AssumedRole' && resource.startsWith('assumed-role/')) {
+    // arn:aws:sts::A:assumed-role/ROLE/SESSION — the role name carries no path (IAM identifiers).
+    const rest = resource.slice('assumed-role/'.length);
+    const slash = rest.indexOf('/');
+    const roleName = slash < 0 ? rest : rest.slice(0, slash);
+    if (sessionName === undefined && slash >= 0) sessionName = rest.slice(slash + 1);
+    if (roleArn === undefined && account !== undefined) roleArn = `arn:${partition}:iam::${account}:role/${roleName}`;
+  }
+  if (type === 'FederatedUser' && sessionName === undefined && resource.startsWith('federated-user/')) {
+    sessionName = resource.slice('federated-user/'.length);
+  }
+  let userName: string | undefined;
+  if (type === 'IAMUser' && resource.startsWith('user/')) userName = resource.slice(resource.lastIndexOf('/') + 1);
+  const belongs = type === 'IAMUser' || type === 'AssumedRole' || type === 'FederatedUser' || type === 'Root';
+  return {
+    arn,
+    type,
+    account,
+    partition,
+    accountRoot: belongs && account !== undefined ? `arn:${partition}:iam::${account}:root` : undefined,
+    roleArn,
+    sessionName,
+    federatingUserArn: str(input.federatingUserArn),
+    userName,
+    input,
+  };
+}
+
+/** True for callers that belong to an IAM account and can hold identity-based policies. */
+export function isIamIdentity(caller: Caller): boolean {
+  return caller.type === 'IAMUser' || caller.type === 'AssumedRole' || caller.type === 'FederatedUser';
+}
+
+/** True for session principals (the session step applies). */
+export function isSession(caller: Caller): boolean {
+  return caller.type === 'AssumedRole' || caller.type === 'FederatedUser';
+}

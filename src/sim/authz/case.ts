@@ -1,0 +1,252 @@
+/**
+ * Turning the decision API's JSON input into what the evaluator works on: a normalised caller,
+ * the action and resource, the context, and every policy parsed. Anything unusable becomes an
+ * error entry instead of an exception.
+ */
+import type { Policy, PolicyKind } from '../policy/types.ts';
+import { splitArn } from './arn-match.ts';
+import { BoundedCache } from './bounded-cache.ts';
+import type { ArnParts } from './arn-match.ts';
+import { isIamIdentity, isSession, normalizeCaller } from './caller.ts';
+import type { Caller } from './caller.ts';
+import { RequestContext } from './context.ts';
+import { loadPolicy } from './policies.ts';
+import type { CompiledStatement } from './statement.ts';
+import type { AuthorizeInput, AuthorizeResult, PolicySource, ResourcePolicyKind } from './types.ts';
+
+/** An input problem, as `AuthorizeResult.errors` lists it. */
+export type InputError = NonNullable<AuthorizeResult['errors']>[number];
+
+/** How the resource-side policy behaves in evaluation; `generic` for services without special rules. */
+export type ResourceSideKind = ResourcePolicyKind | 'generic';
+
+/** One parsed policy with where it came from. */
+export interface LoadedPolicy {
+  policy: Policy;
+  /** Its statements, compiled for matching. */
+  compiled: CompiledStatement[];
+  source: PolicySource;
+  index: number;
+}
+
+/** The resource side: the trust policy, key policy, bucket policy… that the target resource carries. */
+export interface ResourceSide {
+  /** Undefined when the case gives none. */
+  loaded: LoadedPolicy | undefined;
+  kind: ResourceSideKind;
+  /** True when this policy must grant the request itself (trust policies, KMS key policies). */
+  mustGrant: boolean;
+}
+
+/** Everything the evaluator needs, validated. */
+export interface EvalCase {
+  caller: Caller;
+  action: string;
+  actionLower: string;
+  resource: string;
+  resourceAccount: string | undefined;
+  ctx: RequestContext;
+  identity: LoadedPolicy[];
+  boundary: LoadedPolicy | undefined;
+  session: LoadedPolicy | undefined;
+  scp: LoadedPolicy[];
+  rcp: LoadedPolicy[];
+  side: ResourceSide;
+  /** Why SCPs do or do not apply to this caller (a sentence), and whether they do. */
+  scpApplies: boolean;
+  scpReason: string;
+  rcpApplies: boolean;
+  rcpReason: string;
+  restrictPublicBuckets: boolean;
+}
+
+/**
+ * Services whose resources RCPs govern (Organizations RCP page: S3, STS, KMS, SQS, Secrets
+ * Manager at launch; Cognito, CloudWatch Logs, DynamoDB, ECR and OpenSearch Serverless added in
+ * 2025). For other services RCPs are not evaluated at all.
+ */
+const RCP_SERVICES = new Set(['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss']);
+
+const RESOURCE_KINDS: ReadonlySet<string> = new Set(['s3-bucket', 'kms-key', 'role-trust', 'lambda-function', 'sqs-queue']);
+
+const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity']);
+
+const arnCache = new BoundedCache<string, ArnParts | null>(20_000);
+
+/** The request resource split into its ARN parts (null when it is not an ARN), cached: graders repeat resources. */
+function resourceArn(resource: string): ArnParts | null {
+  let parts = arnCache.get(resource);
+  if (parts === undefined) {
+    parts = resource.startsWith('arn:') ? splitArn(resource) : null;
+    arnCache.set(resource, parts);
+  }
+  return parts;
+}
+
+/** `service:Operation`: one colon with text on both sides and no white space. */
+function validAction(action: string): boolean {
+  const colon = action.indexOf(':');
+  if (colon <= 0 || colon === action.length - 1 || action.indexOf(':', colon + 1) >= 0) return false;
+  for (let i = 0; i < action.length; i++) {
+    const c = action.charCodeAt(i);
+    if (c <= 32) return false;
+  }
+  return true;
+}
+
+/** True for a plain object (not null, not an array). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Which kind a resource policy has when the case does not say, from the resource's ARN. */
+function inferResourceKind(parts: ArnParts | null, actionLower: string): ResourceSideKind {
+  if (parts === null) return 'generic';
+  const [, , service, , , res] = parts;
+  if (service === 's3') return 's3-bucket';
+  if (service === 'kms') return 'kms-key';
+  if (service === 'lambda') return 'lambda-function';
+  if (service === 'sqs') return 'sqs-queue';
+  if (service === 'iam' && res.startsWith('role/') && (ASSUME_ACTIONS.has(actionLower) || actionLower.startsWith('sts:'))) return 'role-trust';
+  return 'generic';
+}
+
+/** Loads one document, recording an error when it is not a valid policy of that kind. */
+function load(doc: unknown, kind: PolicyKind, source: PolicySource, index: number, path: string, errors: InputError[]): LoadedPolicy | undefined {
+  const { result: parsed, errors: bad, compiled } = loadPolicy(doc, kind);
+  if (parsed.policy === null || bad.length > 0) {
+    const first = bad[0]?.message ?? 'it is not a policy document';
+    errors.push({ code: 'INVALID_POLICY', message: `${path} is not a valid policy: ${first}`, path, issues: bad });
+    return undefined;
+  }
+  return { policy: parsed.policy, compiled, source, index };
+}
+
+/** Reads a list-valued policy field (identity, scp, rcp). */
+function loadList(value: unknown, kind: PolicyKind, source: PolicySource, path: string, errors: InputError[]): LoadedPolicy[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    errors.push({ code: 'INVALID_INPUT', message: `${path} must be an array of policy documents`, path });
+    return [];
+  }
+  const out: LoadedPolicy[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const loaded = load(value[i], kind, source, i, `${path}[${i}]`, errors);
+    if (loaded !== undefined) out.push(loaded);
+  }
+  return out;
+}
+
+/** Reads a single-document policy field (resource, boundary, session, trust). */
+function loadOne(value: unknown, kind: PolicyKind, source: PolicySource, path: string, errors: InputError[]): LoadedPolicy | undefined {
+  if (value === undefined || value === null) return undefined;
+  return load(value, kind, source, 0, path, errors);
+}
+
+/** Validates and normalises the input; returns the errors when it cannot be evaluated. */
+export function buildCase(input: unknown): EvalCase | InputError[] {
+  if (!isRecord(input)) return [{ code: 'INVALID_INPUT', message: 'The input must be an object with principal, request and policies' }];
+  const errors: InputError[] = [];
+  const { principal, request } = input;
+  const policies = input.policies ?? {};
+  if (!isRecord(principal)) errors.push({ code: 'INVALID_PRINCIPAL', message: 'principal must be an object with an arn', path: 'principal' });
+  if (!isRecord(request)) errors.push({ code: 'INVALID_INPUT', message: 'request must be an object with action and resource', path: 'request' });
+  if (!isRecord(policies)) errors.push({ code: 'INVALID_INPUT', message: 'policies must be an object', path: 'policies' });
+  if (!isRecord(principal) || !isRecord(request) || !isRecord(policies)) return errors;
+
+  const caller = normalizeCaller(principal as unknown as AuthorizeInput['principal']);
+  if (typeof caller === 'string') errors.push({ code: 'INVALID_PRINCIPAL', message: caller, path: 'principal' });
+  const action = request.action;
+  if (typeof action !== 'string' || !validAction(action)) {
+    errors.push({ code: 'INVALID_ACTION', message: 'request.action must look like service:Operation (for example s3:GetObject)', path: 'request.action' });
+  }
+  const resource = request.resource;
+  if (typeof resource !== 'string' || resource === '') {
+    errors.push({ code: 'INVALID_RESOURCE', message: 'request.resource must be an ARN or "*"', path: 'request.resource' });
+  }
+  const context = request.context;
+  if (context !== undefined && !isRecord(context)) {
+    errors.push({ code: 'INVALID_INPUT', message: 'request.context must be an object of keys to strings or arrays of strings', path: 'request.context' });
+  }
+  if (typeof caller === 'string' || typeof action !== 'string' || typeof resource !== 'string' || errors.length > 0) return errors;
+
+  const actionLower = action.toLowerCase();
+  const resourceParts = resourceArn(resource);
+  const identity = loadList(policies.identity, 'identity', 'identity', 'policies.identity', errors);
+  const scp = loadList(policies.scp, 'scp', 'scp', 'policies.scp', errors);
+  const rcp = loadList(policies.rcp, 'rcp', 'rcp', 'policies.rcp', errors);
+  const boundary = loadOne(policies.boundary, 'boundary', 'boundary', 'policies.boundary', errors);
+  const session = loadOne(policies.session, 'session', 'session', 'policies.session', errors);
+
+  const givenKind = policies.resourcePolicyKind;
+  const hasTrust = policies.trust !== undefined && policies.trust !== null;
+  let kind: ResourceSideKind;
+  if (hasTrust) kind = 'role-trust';
+  else if (typeof givenKind === 'string' && RESOURCE_KINDS.has(givenKind)) kind = givenKind as ResourcePolicyKind;
+  else kind = inferResourceKind(resourceParts, actionLower);
+  const sideSource: PolicySource = kind === 'role-trust' ? 'trust' : 'resource';
+  // Services without their own policy kind are checked with the generic resource-policy rules.
+  const parseKind: PolicyKind = kind === 'generic' ? 'sqs-queue' : kind;
+  const sideLoaded = hasTrust
+    ? loadOne(policies.trust, 'role-trust', 'trust', 'policies.trust', errors)
+    : loadOne(policies.resource, parseKind, sideSource, 'policies.resource', errors);
+  if (errors.length > 0) return errors;
+
+  const isKeyArn = resourceParts !== null && resourceParts[2] === 'kms' && resourceParts[5].startsWith('key/');
+  const isRoleArn = resourceParts !== null && resourceParts[2] === 'iam' && resourceParts[5].startsWith('role/');
+  // Trust policies and key policies must allow the caller themselves (IAM evaluation logic,
+  // "Resource-based policies"; KMS key policies page). A role or key always has one, so a case
+  // that leaves it out is evaluated as if it allowed nothing.
+  const mustGrant = kind === 'role-trust' || kind === 'kms-key' || (sideLoaded === undefined && (isKeyArn || (isRoleArn && ASSUME_ACTIONS.has(actionLower))));
+  const givenAccount = typeof request.resourceAccount === 'string' && request.resourceAccount !== '' ? request.resourceAccount : undefined;
+  const arnAccount = resourceParts !== null && resourceParts[4] !== '' ? resourceParts[4] : undefined;
+  const resourceAccount = givenAccount ?? arnAccount ?? caller.account;
+
+  const p = principal as { isManagementAccount?: unknown; isServiceLinkedRole?: unknown };
+  const scpAccount = typeof policies.scpAccount === 'string' ? policies.scpAccount : caller.account;
+  let scpApplies = false;
+  let scpReason: string;
+  if (scp.length === 0) scpReason = 'No service control policies were given.';
+  else if (!(isIamIdentity(caller) || caller.type === 'Root')) scpReason = 'SCPs apply only to IAM users, roles and the root user of member accounts, not to this caller.';
+  else if (p.isManagementAccount === true) scpReason = "SCPs do not apply to the organization's management account.";
+  else if (p.isServiceLinkedRole === true) scpReason = 'SCPs do not apply to service-linked roles.';
+  else if (scpAccount !== caller.account) scpReason = `The SCPs are attached to account ${scpAccount}, not to your account, and SCPs only limit principals of the accounts they are attached to.`;
+  else {
+    scpApplies = true;
+    scpReason = '';
+  }
+
+  const service = actionLower.slice(0, actionLower.indexOf(':'));
+  let rcpApplies = false;
+  let rcpReason: string;
+  if (rcp.length === 0) rcpReason = 'No resource control policies were given.';
+  else if (request.resourceInManagementAccount === true || (p.isManagementAccount === true && resourceAccount === caller.account)) rcpReason = "RCPs do not apply to resources in the organization's management account.";
+  else if (request.awsManagedKey === true) rcpReason = 'RCPs do not apply to AWS managed KMS keys.';
+  else if (!RCP_SERVICES.has(service)) rcpReason = `RCPs do not cover ${service} resources.`;
+  else {
+    rcpApplies = true;
+    rcpReason = '';
+  }
+
+  const hasIdentity = isIamIdentity(caller);
+  const bpa = policies.s3PublicAccessBlock;
+  return {
+    caller,
+    action,
+    actionLower,
+    resource,
+    resourceAccount,
+    ctx: new RequestContext(isRecord(context) ? context : undefined, caller),
+    identity: hasIdentity ? identity : [],
+    boundary: hasIdentity ? boundary : undefined,
+    session: isSession(caller) ? session : undefined,
+    scp: scpApplies ? scp : [],
+    rcp: rcpApplies ? rcp : [],
+    side: { loaded: sideLoaded, kind, mustGrant },
+    scpApplies,
+    scpReason,
+    rcpApplies,
+    rcpReason,
+    restrictPublicBuckets: isRecord(bpa) && bpa.RestrictPublicBuckets === true,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The request context: the keys conditions and variables read.
+ *
+ * Keys are case-insensitive (`aws:SourceIP` ≡ `AWS:sourceip`, IAM "Condition" element page), so
+ * every lookup uses the lowercased key. Keys the case gives win; principal-derived keys
+ * (`aws:PrincipalArn`, `aws:PrincipalAccount`, `aws:PrincipalType`, `aws:username`, `aws:userid`,
+ * `aws:PrincipalTag/*`, plus `aws:PrincipalIsAWSService` and `aws:PrincipalServiceName`) are
+ * derived from the caller when not given. The given keys are folded lazily, on the first lookup,
+ * because most decisions never read a condition key; derived keys are cached per caller.
+ */
+import type { Caller } from './caller.ts';
+import type { ValueLookup } from './variables.ts';
+
+/** A context value: a string, or an array for multivalued keys. */
+export type ContextValue = string | readonly string[];
+
+/**
+ * The values of `aws:PrincipalType`, `aws:userid` and friends per kind of caller
+ * (IAM variables page, "Principal key values"; global condition keys page).
+ */
+function deriveKeys(caller: Caller): Map<string, ContextValue> {
+  const out = new Map<string, ContextValue>();
+  const { type, account } = caller;
+  const uniqueId = caller.input.uniqueId;
+  switch (type) {
+    case 'Root':
+      out.set('aws:principalarn', caller.accountRoot ?? caller.arn);
+      out.set('aws:principaltype', 'Account');
+      if (account !== undefined) out.set('aws:userid', account);
+      break;
+    case 'IAMUser':
+      out.set('aws:principalarn', caller.arn);
+      out.set('aws:principaltype', 'User');
+      if (caller.userName !== undefined) out.set('aws:username', caller.userName);
+      if (typeof uniqueId === 'string') out.set('aws:userid', uniqueId);
+      break;
+    case 'AssumedRole':
+      // For a role session aws:PrincipalArn is the role's ARN, not the session's (global keys page).
+      out.set('aws:principalarn', caller.roleArn ?? caller.arn);
+      out.set('aws:principaltype', 'AssumedRole');
+      if (typeof uniqueId === 'string' && caller.sessionName !== undefined) out.set('aws:userid', `${uniqueId}:${caller.sessionName}`);
+      break;
+    case 'FederatedUser':
+      out.set('aws:principalarn', caller.arn);
+      out.set('aws:principaltype', 'FederatedUser');
+      if (account !== undefined && caller.sessionName !== undefined) out.set('aws:userid', `${account}:${caller.sessionName}`);
+      break;
+    case 'Anonymous':
+      out.set('aws:principaltype', 'Anonymous');
+      out.set('aws:userid', 'anonymous');
+      out.set('aws:principalaccount', 'anonymous');
+      break;
+    case 'AWSService':
+      out.set('aws:principalisawsservice', 'true');
+      out.set('aws:principalservicename', caller.arn);
+      break;
+    default:
+      break;
+  }
+  if (account !== undefined && type !== 'AWSService' && type !== 'Anonymous' && type !== 'WebIdentity' && type !== 'SAML') {
+    out.set('aws:principalaccount', account);
+  }
+  if (type === 'IAMUser' || type === 'AssumedRole' || type === 'FederatedUser' || type === 'Root') {
+    out.set('aws:principalisawsservice', 'false');
+  }
+  return out;
+}
+
+const derivedCache = new WeakMap<Caller, { uniqueId: unknown; keys: Map<string, ContextValue> }>();
+
+/** The derived keys of a caller, cached (a Caller is itself cached per principal object). */
+function derivedKeys(caller: Caller): Map<string, ContextValue> {
+  const uniqueId = caller.input.uniqueId;
+  const hit = derivedCache.get(caller);
+  if (hit !== undefined && hit.uniqueId === uniqueId) return hit.keys;
+  const keys = deriveKeys(caller);
+  derivedCache.set(caller, { uniqueId, keys });
+  return keys;
+}
+
+const TAG_PREFIX = 'aws:principaltag/';
+
+/**
+ * `aws:PrincipalTag/<key>`: tag keys are case-insensitive (IAM tagging page; session tags
+ * override role tags with the same key ignoring case, so the case gives the merged set).
+ * Read from the input on every lookup, so a changed tag is never served stale.
+ */
+function principalTag(caller: Caller, keyLower: string): string | undefined {
+  const tags = caller.input.tags;
+  if (tags === null || typeof tags !== 'object') return undefined;
+  const wanted = keyLower.slice(TAG_PREFIX.length);
+  for (const k of Object.keys(tags)) {
+    if (k.length === wanted.length && k.toLowerCase() === wanted) {
+      const v = tags[k];
+      return typeof v === 'string' ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Normalises one given value: strings stay, arrays keep their string members, anything else is dropped. */
+function normalizeValue(value: unknown): ContextValue | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const out: string[] = [];
+    for (const v of value) {
+      if (typeof v === 'string') out.push(v);
+      else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** Reads keys from the case's context first, then from what the caller implies. */
+export class RequestContext implements ValueLookup {
+  private given: Map<string, ContextValue> | undefined;
+
+  constructor(
+    private readonly raw: Readonly<Record<string, unknown>> | undefined,
+    private readonly caller: Caller,
+  ) {}
+
+  /** The value of a lowercased key, or undefined when the request does not carry it. */
+  get(keyLower: string): ContextValue | undefined {
+    if (this.raw !== undefined) {
+      let given = this.given;
+      if (given === undefined) {
+        given = new Map();
+        for (const k of Object.keys(this.raw)) {
+          const v = normalizeValue(this.raw[k]);
+          if (v !== undefined) given.set(k.toLowerCase(), v);
+        }
+        this.given = given;
+      }
+      const hit = given.get(keyLower);
+      if (hit !== undefined) return hit;
+    }
+    if (!keyLower.startsWith('aws:')) return undefined;
+    if (keyLower.startsWith(TAG_PREFIX)) return principalTag(this.caller, keyLower);
+    return derivedKeys(this.caller).get(keyLower);
+  }
+
+  /** The single value of a key (for policy variables): multivalued keys cannot be variables. */
+  single(keyLower: string): string | undefined {
+    const v = this.get(keyLower);
+    return typeof v === 'string' ? v : undefined;
+  }
+}

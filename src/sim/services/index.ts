@@ -1,0 +1,47 @@
+/**
+ * The simulated AWS services: `callAws` and what it returns, plus the helpers other services
+ * and the UI need (authentication, PassRole, a service assuming a role, the MFA authenticator,
+ * the password checker).
+ */
+export type { AwsError, AwsResult, Credentials, AccessKeyCredentials, CallOptions, CallParams } from './types.ts';
+export { callAws, operationsOf, SERVICES } from './call.ts';
+export type { ServiceDefinition, Operation, TrailNotes } from './operation.ts';
+export { resolveCaller, findAccessKeyOwner } from './caller.ts';
+export type { ServiceCaller, RootCaller, UserCaller, RoleSessionCaller, UserSessionCaller, AnonymousCaller } from './caller.ts';
+export { checkAccess, authorizeInput, baseContext, DEFAULT_SOURCE_IP } from './access.ts';
+export type { CallEnv, AccessRequest, AccessOutcome } from './access.ts';
+export { managedPolicyDocument, managedPolicyExists } from './policy-docs.ts';
+export { recordEvent, userIdentityFor } from './events.ts';
+export {
+  IAM_SERVICE,
+  checkPassRole,
+  checkPassword,
+  PASSWORD_SYMBOLS,
+  authenticatorCode,
+  totpAt,
+  totpMatches,
+  hotp,
+  base32Decode,
+  sha1,
+  hmacSha1,
+  TOTP_STEP_SECONDS,
+  MAX_POLICY_VERSIONS,
+  ACCESS_KEYS_PER_USER,
+} from './iam/index.ts';
+export type { PasswordProblem, AuthenticatorView } from './iam/index.ts';
+export {
+  STS_SERVICE,
+  assumeRoleAsService,
+  SERVICE_SESSION_SECONDS,
+  SAML_ATTRIBUTES,
+  AWS_SAML_AUDIENCE,
+  BUILT_IN_WEB_IDENTITY_PROVIDERS,
+  AWS_TAGS_CLAIM,
+  samlNameQualifier,
+  ROLE_CHAINING_MAX_SECONDS,
+  base64Encode,
+  base64Decode,
+  utf8Encode,
+  utf8Decode,
+} from './sts/index.ts';
+export type { ServiceAssumeRequest, ServiceSession, SamlAssertion, WebIdentityClaims } from './sts/index.ts';

@@ -1,0 +1,37 @@
+/**
+ * The shape of one simulated API operation and the notes it leaves for its trail event.
+ */
+import type { EventUserIdentity } from '../world/types.ts';
+import type { CallEnv } from './access.ts';
+import type { Params } from './params.ts';
+import type { AwsResult } from './types.ts';
+
+/** What an operation may say about its own CloudTrail event. */
+export interface TrailNotes {
+  /** Replaces the caller's identity (SAML and web-identity callers have no credentials). */
+  userIdentity?: EventUserIdentity;
+  /** Replaces the response recorded (e.g. credentials without the secret). */
+  responseElements?: unknown;
+  /** The account receiving the event, when not the caller's. */
+  recipientAccountId?: string;
+}
+
+/** One operation of a service. */
+export interface Operation {
+  /** True for reads (Get*, List*): CloudTrail marks them readOnly and records no response. */
+  readOnly: boolean;
+  /** True when the operation is called without credentials (AssumeRoleWithSAML, AssumeRoleWithWebIdentity). */
+  unsigned?: boolean;
+  /**
+   * Validates, authorizes and applies the call. It must check everything before it changes the
+   * world, so that a failed call leaves the world exactly as it was.
+   */
+  run(env: CallEnv, params: Params, trail: TrailNotes): AwsResult<unknown>;
+}
+
+/** A service's operations by name, and its CloudTrail event source. */
+export interface ServiceDefinition {
+  /** `iam.amazonaws.com`, `sts.amazonaws.com`, … */
+  eventSource: string;
+  operations: Readonly<Record<string, Operation>>;
+}

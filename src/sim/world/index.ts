@@ -1,0 +1,48 @@
+/**
+ * The simulated AWS's state: accounts, IAM entities, STS sessions, the organization, the
+ * event log; an injected clock and a deterministic id source; seeds and snapshots.
+ */
+export type * from './types.ts';
+export type * from './iam-types.ts';
+export type * from './org-types.ts';
+export type * from './sts-types.ts';
+export { WORLD_FORMAT_VERSION } from './types.ts';
+export type { Clock, ManualClock, ClockState } from './clock.ts';
+export { manualClock, isoFromMs, isoSecondsFromMs, msFromIso } from './clock.ts';
+export type { IdState, IdPrefix } from './ids.ts';
+export { idStateFromSeed, uniqueId, secretAccessKey, sessionToken, instanceId, mfaSeed, uuid, accountId } from './ids.ts';
+export { canonicalJson } from './canonical-json.ts';
+export { snapshot, restore, cloneWorld, WorldRestoreError } from './snapshot.ts';
+export { createWorld, createWorldUnchecked, checkSeed } from './create.ts';
+export { documentText, DEFAULT_WORLD_TIME } from './build.ts';
+export { WorldSeedError } from './seed-error.ts';
+export { FULL_AWS_ACCESS } from './create-org.ts';
+export {
+  worldSeedSchema,
+  seedAccountSchema,
+  seedUserSchema,
+  seedGroupSchema,
+  seedRoleSchema,
+  seedPolicySchema,
+  seedOrganizationSchema,
+  seedPasswordPolicySchema,
+} from './seed-schema.ts';
+export type { WorldSeed, ParsedWorldSeed } from './seed-schema.ts';
+export type { AwsManagedPolicy } from './managed-catalog.ts';
+export { AWS_MANAGED_POLICIES, awsManagedPolicyByArn } from './managed-catalog.ts';
+// parseArn stays internal: the policy module exports the public ARN parser.
+export { iamArn, rootArn, assumedRoleArn, federatedUserArn, mfaArn, samlProviderArn, oidcProviderArn } from './arns.ts';
+export {
+  emptyIamState,
+  defaultPasswordPolicy,
+  tagList,
+  newUser,
+  newGroup,
+  newRole,
+  newManagedPolicy,
+  newInstanceProfile,
+  newAccessKey,
+  newVirtualMfaDevice,
+  DEFAULT_MAX_SESSION_DURATION,
+} from './iam-records.ts';
+export type { NewRoleFields } from './iam-records.ts';

@@ -1,0 +1,187 @@
+/**
+ * The seed format: how an exercise describes the AWS it starts from, compactly.
+ *
+ * Only what the lesson needs is written; everything else (ids, ARNs, dates, secrets) is
+ * generated deterministically by `createWorld`. Policy documents may be written as JSON values or
+ * as text (text keeps the author's formatting, which the editor then shows).
+ *
+ * zod comes through `astro/zod` (zod 4): a schema library, not UI; the lint rule that keeps
+ * Astro out of src/sim makes an exception for exactly this import.
+ */
+import { z } from 'astro/zod';
+
+const name = z.string().min(1).max(128).regex(/^[\w+=,.@-]+$/, 'Names use letters, digits and + = , . @ _ -');
+const path = z
+  .string()
+  .regex(/^\/([\x21-\x7e]*\/)?$/, 'A path starts and ends with "/"')
+  .describe('IAM path, e.g. "/" or "/division/"');
+const tags = z.record(z.string().min(1).max(128), z.string().max(256)).describe('Tags: key → value');
+const policyDocument = z
+  .union([z.string(), z.record(z.string(), z.unknown())])
+  .describe('A policy document, as a JSON value or as its text');
+const policyRef = z.string().min(1).describe('A managed policy: an ARN, a customer policy of this account by name, or an AWS managed policy by name');
+const inlinePolicies = z.record(name, policyDocument).describe('Inline policies: policy name → document');
+
+/** An IAM user in a seed. */
+export const seedUserSchema = z
+  .object({
+    name: name.max(64).describe('User name'),
+    path: path.optional(),
+    inlinePolicies: inlinePolicies.optional(),
+    managedPolicies: z.array(policyRef).max(20).optional().describe('Attached managed policies'),
+    groups: z.array(name).optional().describe('Groups the user belongs to (declared in the same account)'),
+    boundary: policyRef.optional().describe('Permissions boundary (a managed policy)'),
+    tags: tags.optional(),
+    accessKeys: z
+      .array(
+        z
+          .object({
+            accessKeyId: z.string().regex(/^AKIA[A-Z0-9]{16}$/).optional().describe('A fixed key id (generated when absent)'),
+            secretAccessKey: z.string().length(40).optional().describe('A fixed secret (generated when absent)'),
+            status: z.enum(['Active', 'Inactive']).optional(),
+          })
+          .strict(),
+      )
+      .max(2)
+      .optional()
+      .describe('Long-term access keys (at most two)'),
+    mfa: z.boolean().optional().describe('Give the user an enabled virtual MFA device named after the user'),
+    password: z.boolean().optional().describe('Whether the user has a console password'),
+  })
+  .strict();
+
+/** An IAM group in a seed. */
+export const seedGroupSchema = z
+  .object({
+    name: name.describe('Group name'),
+    path: path.optional(),
+    inlinePolicies: inlinePolicies.optional(),
+    managedPolicies: z.array(policyRef).max(20).optional(),
+  })
+  .strict();
+
+/** An IAM role in a seed. */
+export const seedRoleSchema = z
+  .object({
+    name: name.max(64).describe('Role name'),
+    path: path.optional(),
+    trustPolicy: policyDocument.describe('The trust policy (who may assume the role)'),
+    description: z.string().max(1000).optional(),
+    maxSessionDuration: z.number().int().min(3600).max(43200).optional().describe('Seconds, 3600–43200 (default 3600)'),
+    managedPolicies: z.array(policyRef).max(20).optional(),
+    inlinePolicies: inlinePolicies.optional(),
+    boundary: policyRef.optional(),
+    tags: tags.optional(),
+    instanceProfile: z
+      .union([z.boolean(), name])
+      .optional()
+      .describe('Create an instance profile holding this role: true for one named like the role, or its name'),
+    serviceLinked: z.boolean().optional().describe('Mark as a service-linked role (SCPs do not apply)'),
+  })
+  .strict();
+
+/** A customer managed policy in a seed. */
+export const seedPolicySchema = z
+  .object({
+    name: name.describe('Policy name'),
+    path: path.optional(),
+    document: policyDocument,
+    description: z.string().max(1000).optional(),
+  })
+  .strict();
+
+/** The account password policy in a seed (absent fields take IAM's defaults). */
+export const seedPasswordPolicySchema = z
+  .object({
+    MinimumPasswordLength: z.number().int().min(6).max(128).optional(),
+    RequireSymbols: z.boolean().optional(),
+    RequireNumbers: z.boolean().optional(),
+    RequireUppercaseCharacters: z.boolean().optional(),
+    RequireLowercaseCharacters: z.boolean().optional(),
+    AllowUsersToChangePassword: z.boolean().optional(),
+    MaxPasswordAge: z.number().int().min(1).max(1095).optional(),
+    PasswordReusePrevention: z.number().int().min(1).max(24).optional(),
+    HardExpiry: z.boolean().optional(),
+  })
+  .strict();
+
+/** One account in a seed. */
+export const seedAccountSchema = z
+  .object({
+    id: z.string().regex(/^\d{12}$/, 'An account id is 12 digits').describe('Account id'),
+    alias: z.string().regex(/^[a-z0-9]([a-z0-9-]{1,61}[a-z0-9])?$/).optional().describe('Account alias'),
+    name: z.string().min(1).max(50).optional().describe('Display name'),
+    users: z.array(seedUserSchema).optional(),
+    groups: z.array(seedGroupSchema).optional(),
+    roles: z.array(seedRoleSchema).optional(),
+    policies: z.array(seedPolicySchema).optional().describe('Customer managed policies'),
+    passwordPolicy: seedPasswordPolicySchema.optional(),
+    samlProviders: z
+      .array(z.object({ name, issuer: z.string().min(1).describe('The IdP entity id'), metadataDocument: z.string().optional() }).strict())
+      .optional(),
+    oidcProviders: z
+      .array(
+        z
+          .object({
+            url: z.string().regex(/^https:\/\/[^\s]+$/).describe('Issuer URL, e.g. https://token.actions.githubusercontent.com'),
+            clientIds: z.array(z.string().min(1)).min(1),
+            thumbprints: z.array(z.string().regex(/^[0-9a-fA-F]{40}$/)).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+/** An organization in a seed. */
+export const seedOrganizationSchema = z
+  .object({
+    managementAccount: z.string().regex(/^\d{12}$/).describe('The management account id (must be one of the accounts)'),
+    ous: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(128),
+            parent: z.string().optional().describe('Name of the parent OU (the root when absent)'),
+            accounts: z.array(z.string().regex(/^\d{12}$/)).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    scps: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(128),
+            document: policyDocument,
+            targets: z.array(z.string().min(1)).describe('"Root", an OU name or an account id'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('SCPs besides FullAWSAccess, which is attached everywhere when SCPs are on'),
+    scpEnabled: z.boolean().optional().describe('Whether SCPs are enabled (default: true when scps are given)'),
+  })
+  .strict();
+
+/** A whole seed. */
+export const worldSeedSchema = z
+  .object({
+    time: z.iso.datetime({ offset: true }).optional().describe('Start time (default 2026-01-01T09:00:00Z)'),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).optional().describe('Default region (default us-east-1)'),
+    idSeed: z.number().int().optional().describe('Seed of the id source (default 1)'),
+    accounts: z.array(seedAccountSchema).min(1),
+    organization: seedOrganizationSchema.optional(),
+  })
+  .strict();
+
+/** A seed as written by an exercise. */
+export type WorldSeed = z.input<typeof worldSeedSchema>;
+/** A seed after validation. */
+export type ParsedWorldSeed = z.output<typeof worldSeedSchema>;
+/** A user entry of a validated seed. */
+export type SeedUser = z.output<typeof seedUserSchema>;
+/** A role entry of a validated seed. */
+export type SeedRole = z.output<typeof seedRoleSchema>;
+/** An account entry of a validated seed. */
+export type SeedAccount = z.output<typeof seedAccountSchema>;

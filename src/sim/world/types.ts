@@ -1,0 +1,92 @@
+/**
+ * The state of a simulated AWS: plain JSON-serialisable data and nothing else.
+ *
+ * No classes, no Maps, no functions, no `undefined` values: a world can be snapshotted,
+ * stored, sent and restored without losing anything. Services are functions over this data.
+ *
+ * Room to grow: S3 (buckets are a global namespace, so a world-level `s3` map), EC2 instances and
+ * Lambda functions (per account and region, so fields on `Account`) slot in as new fields; an
+ * older snapshot without them restores with empty maps.
+ */
+import type { ClockState } from './clock.ts';
+import type { IdState } from './ids.ts';
+import type { IamState } from './iam-types.ts';
+import type { Organization } from './org-types.ts';
+import type { StsState } from './sts-types.ts';
+
+/** The snapshot format this code writes. */
+export const WORLD_FORMAT_VERSION = 1;
+
+/** One AWS account. */
+export interface Account {
+  /** The 12-digit account id. */
+  id: string;
+  /** The account alias (sign-in URL name), or null when none is set. */
+  alias: string | null;
+  /** A display name, as AWS Organizations shows accounts. */
+  name: string;
+  /** IAM entities of the account. */
+  iam: IamState;
+}
+
+/** Who made a call, as a CloudTrail `userIdentity` element shows it. */
+export interface EventUserIdentity {
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'AWSService' | 'SAMLUser' | 'WebIdentityUser' | 'Unknown';
+  principalId?: string;
+  arn?: string;
+  accountId?: string;
+  accessKeyId?: string;
+  userName?: string;
+  invokedBy?: string;
+  /** For SAMLUser and WebIdentityUser: the provider ARN or name. */
+  identityProvider?: string;
+  sessionContext?: {
+    attributes: { mfaAuthenticated: 'true' | 'false'; creationDate: string };
+    sessionIssuer?: { type: 'Role' | 'IAMUser' | 'Root'; principalId: string; arn: string; accountId: string; userName?: string };
+    sourceIdentity?: string;
+  };
+}
+
+/** A value that can be stored in an event (JSON). */
+export type EventValue = string | number | boolean | null | EventValue[] | { [key: string]: EventValue };
+
+/**
+ * One API call as it would reach CloudTrail: appended for every call, allowed or denied. The
+ * CloudTrail service (a later slice) turns these into full records and answers LookupEvents.
+ */
+export interface WorldEvent {
+  eventID: string;
+  eventTime: string;
+  /** `iam.amazonaws.com`, `sts.amazonaws.com`, … */
+  eventSource: string;
+  eventName: string;
+  awsRegion: string;
+  sourceIPAddress: string;
+  userAgent: string;
+  userIdentity: EventUserIdentity;
+  requestParameters: EventValue;
+  /** Null for reads and failures; secrets are never stored here. */
+  responseElements: EventValue;
+  errorCode?: string;
+  errorMessage?: string;
+  readOnly: boolean;
+  /** The account whose trail receives the event. */
+  recipientAccountId: string;
+}
+
+/** A whole simulated AWS. */
+export interface World {
+  formatVersion: typeof WORLD_FORMAT_VERSION;
+  /** `aws` (the simulator does not model the China or GovCloud partitions). */
+  partition: 'aws';
+  /** The region calls go to unless they say otherwise. */
+  defaultRegion: string;
+  clock: ClockState;
+  ids: IdState;
+  /** Accounts by id. */
+  accounts: Record<string, Account>;
+  organization: Organization | null;
+  sts: StsState;
+  /** Every call, in order. */
+  events: WorldEvent[];
+}

@@ -1,0 +1,112 @@
+/** The explanation as data: steps in AWS's order, every statement with why it (did not) match. */
+import { describe, expect, it } from 'vitest';
+import { authorize } from '../../../src/sim/authz/index.ts';
+import type { EvaluationStep } from '../../../src/sim/authz/index.ts';
+import { allow, deny, doc } from './table.ts';
+import { A, alice, BUCKET, carolB, OBJECT, readerSession, ROLE_ARN } from './fixtures.ts';
+
+const ORDER: EvaluationStep['step'][] = ['explicit-deny', 'rcp', 'scp', 'root', 'resource-policy', 'trust-policy', 'identity', 'boundary', 'session', 'cross-account'];
+
+const policyText = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReadFromOffice",
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::demo-bucket/*",
+      "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } }
+    },
+    { "Effect": "Allow", "Action": "ec2:*", "Resource": "*" },
+    { "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::other/*" }
+  ]
+}`;
+
+describe('explanations', () => {
+  const result = authorize({
+    principal: alice,
+    request: { action: 's3:GetObject', resource: OBJECT, context: { 'aws:SourceIp': '198.51.100.7' } },
+    policies: { identity: [policyText] },
+  });
+
+  it('lists every statement with the first part that failed and where it is written', () => {
+    expect(result.decision).toBe('ImplicitDeny');
+    expect(result.statements.map((s) => s.failedOn)).toEqual(['condition', 'action', 'resource']);
+    const [first, second, third] = result.statements;
+    expect(first?.sid).toBe('ReadFromOffice');
+    expect(first?.detail).toContain('aws:SourceIp 198.51.100.7 is not in 203.0.113.0/24');
+    expect(first?.range.startLine).toBe(4);
+    expect(first?.failedRange?.startLine).toBe(9);
+    expect(second?.detail).toContain('Action does not cover s3:GetObject');
+    expect(second?.failedRange?.startLine).toBe(11);
+    expect(third?.detail).toContain('Resource does not cover');
+    expect(result.deciding).toEqual([]);
+  });
+
+  it('gives steps in AWS order ending with the deciding one', () => {
+    const ids = result.steps.map((s) => s.step);
+    const positions = ids.map((id) => ORDER.indexOf(id));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(result.steps.at(-1)).toMatchObject({ step: 'identity', outcome: 'deny' });
+    expect(result.steps.slice(0, -1).every((s) => s.outcome === 'continue' || s.outcome === 'skipped')).toBe(true);
+  });
+
+  it('points the summary at the nearest miss', () => {
+    expect(result.summary).toBe(
+      `Denied: no identity-based policy allows s3:GetObject on ${OBJECT}. Nearest miss, in the identity-based policy #1 (Sid ReadFromOffice): Condition not met: aws:SourceIp 198.51.100.7 is not in 203.0.113.0/24.`,
+    );
+  });
+
+  it('says why skipped steps were skipped', () => {
+    expect(result.steps.find((s) => s.step === 'scp')).toEqual({ step: 'scp', outcome: 'skipped', detail: 'No service control policies were given.' });
+    expect(result.steps.find((s) => s.step === 'resource-policy')).toMatchObject({ outcome: 'skipped' });
+  });
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('names the deciding statements of an Allow', () => {
+    const r = authorize({
+      principal: readerSession,
+      request: { action: 's3:GetObject', resource: OBJECT },
+      policies: { identity: [doc(allow('s3:GetObject', `${BUCKET}/*`), allow('ec2:*'))], boundary: doc(allow('s3:*')) },
+    });
+    expect(r.decision).toBe('Allow');
+    expect(r.deciding.map((d) => [d.source, d.statementIndex])).toEqual([
+      ['identity', 0],
+      ['boundary', 0],
+    ]);
+    expect(r.steps.at(-1)).toMatchObject({ step: 'session', outcome: 'allow' });
+    expect(r.statements.find((s) => s.source === 'identity' && s.statementIndex === 0)?.detail).toBe(`Allows s3:GetObject on ${OBJECT}`);
+  });
+
+  it('names every matching Deny of an explicit deny', () => {
+    const r = authorize({ principal: alice, request: { action: 's3:GetObject', resource: OBJECT }, policies: { identity: [doc(allow('*'), deny('s3:*'), deny('*', `${BUCKET}/*`))] } });
+    expect(r.decision).toBe('ExplicitDeny');
+    expect(r.deciding.map((d) => d.statementIndex)).toEqual([1, 2]);
+    expect(r.steps).toHaveLength(1);
+    expect(r.summary).toContain('explicit deny always wins');
+  });
+
+  it('records the cross-account step when both sides allow', () => {
+    const r = authorize({
+      principal: carolB,
+      request: { action: 's3:GetObject', resource: OBJECT, resourceAccount: A },
+      policies: { identity: [doc(allow('s3:GetObject'))], resource: doc({ Effect: 'Allow', Principal: { AWS: ROLE_ARN.replace(A, '444455556666').replace('role/Reader', 'user/carol') }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }) },
+    });
+    expect(r.decision).toBe('Allow');
+    expect(r.steps.at(-1)).toMatchObject({ step: 'cross-account', outcome: 'allow' });
+    expect(r.deciding.map((d) => d.source).sort()).toEqual(['identity', 'resource']);
+  });
+
+  it('explains why a resource-policy principal does not match', () => {
+    const r = authorize({
+      principal: alice,
+      request: { action: 's3:GetObject', resource: OBJECT },
+      policies: { resource: doc({ Effect: 'Allow', Principal: { AWS: ROLE_ARN }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }) },
+    });
+    expect(r.statements[0]).toMatchObject({ source: 'resource', failedOn: 'principal', matched: false });
+    expect(r.statements[0]?.detail).toContain(`Principal does not name ${alice.arn}`);
+  });
+});
