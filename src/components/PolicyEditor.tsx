@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
 import type { PolicyIssue, PolicyKind } from '../sim/policy/types.ts';
+import type { ReviewFlag, StatementReading } from '../sim/review/types.ts';
 import { documentText, saveDocument, $documents } from '../stores/documents.ts';
 import './PolicyEditor.css';
 
@@ -32,13 +33,26 @@ function loadMonaco(): Promise<MonacoModule> {
   return monacoLoading;
 }
 
-/** Checks a document with the simulator's parser (loaded lazily, with the catalog when available). */
-async function check(text: string, kind: PolicyKind): Promise<PolicyIssue[]> {
-  const [{ parsePolicy }, catalog] = await Promise.all([
+/** What checking a document found: its issues, a plain-English reading and risk flags. */
+interface CheckResult {
+  issues: PolicyIssue[];
+  reading: StatementReading[];
+  flags: ReviewFlag[];
+}
+
+/** Checks a document with the simulator's parser and reviewer (loaded lazily, with the catalog when available). */
+async function check(text: string, kind: PolicyKind): Promise<CheckResult> {
+  const [{ parsePolicy }, { readPolicy, reviewPolicy }, catalog] = await Promise.all([
     import('../sim/policy/index.ts'),
+    import('../sim/review/index.ts'),
     import('./editor/iam-language.ts').then((m) => m.loadCatalog()).catch(() => undefined),
   ]);
-  return parsePolicy(text, kind, catalog ? { catalog } : {}).issues;
+  const result = parsePolicy(text, kind, catalog ? { catalog } : {});
+  const policy = result.policy;
+  // A reading of a document AWS would reject would describe something that cannot exist.
+  if (policy === null || result.issues.some((i) => i.severity === 'error')) return { issues: result.issues, reading: [], flags: [] };
+  const options = catalog ? { kind, catalog } : { kind };
+  return { issues: result.issues, reading: readPolicy(policy, options).statements, flags: reviewPolicy(policy, options).flags };
 }
 
 const SEVERITY_WORD: Record<PolicyIssue['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -55,6 +69,8 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
     return early !== undefined && early !== initial ? early : documentText(documentId, initial);
   });
   const [issues, setIssues] = useState<PolicyIssue[] | null>(null);
+  const [reading, setReading] = useState<StatementReading[]>([]);
+  const [flags, setFlags] = useState<ReviewFlag[]>([]);
   const [mode, setMode] = useState<'text' | 'loading' | 'monaco'>('text');
   const [notice, setNotice] = useState('');
   const [help, setHelp] = useState<string | undefined>(undefined);
@@ -73,10 +89,12 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
     const timer = setTimeout(() => {
       check(text, kind).then((found) => {
         if (cancelled) return;
-        setIssues(found);
+        setIssues(found.issues);
+        setReading(found.reading);
+        setFlags(found.flags);
         const monaco = monacoRef.current;
         const model = editor.current?.getModel();
-        if (monaco && model) monaco.editor.setModelMarkers(model, 'rolelab', found.map((issue) => toMarker(monaco, issue)));
+        if (monaco && model) monaco.editor.setModelMarkers(model, 'rolelab', found.issues.map((issue) => toMarker(monaco, issue)));
       });
     }, 150);
     return () => {
@@ -153,7 +171,7 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
         monacoRef.current = monaco;
         // Issues found before the upgrade become markers straight away.
         check(model.getValue(), kind).then((found) => {
-          if (!model.isDisposed()) monaco.editor.setModelMarkers(model, 'rolelab', found.map((issue) => toMarker(monaco, issue)));
+          if (!model.isDisposed()) monaco.editor.setModelMarkers(model, 'rolelab', found.issues.map((issue) => toMarker(monaco, issue)));
         });
         setMode('monaco');
         if (hadFocus) instance.focus();
@@ -195,17 +213,18 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
     }
   };
 
-  const jumpTo = (issue: PolicyIssue) => {
+  /** Selects a range of the document (an issue, a statement, a flagged value) and focuses the editor. */
+  const jumpTo = ({ range }: { range: PolicyIssue['range'] }) => {
     const instance = editor.current;
     if (instance) {
-      instance.setSelection({ startLineNumber: issue.range.startLine, startColumn: issue.range.startColumn, endLineNumber: issue.range.endLine, endColumn: issue.range.endColumn });
-      instance.revealLineInCenter(issue.range.startLine);
+      instance.setSelection({ startLineNumber: range.startLine, startColumn: range.startColumn, endLineNumber: range.endLine, endColumn: range.endColumn });
+      instance.revealLineInCenter(range.startLine);
       instance.focus();
       return;
     }
     const area = textarea.current;
     if (!area) return;
-    const offsets = offsetsOf(latest.current, issue);
+    const offsets = offsetsOf(latest.current, range);
     area.focus();
     area.setSelectionRange(offsets[0], offsets[1]);
   };
@@ -272,6 +291,42 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
         )}
         {notice && <p class="pe-notice">{notice}</p>}
       </div>
+      {(reading.length > 0 || flags.length > 0) && (
+        <details class="pe-review" open>
+          <summary>
+            What this policy says
+            {flags.length > 0 && <span class="pe-flag-count"> · {count(flags.length, 'risk')} found</span>}
+          </summary>
+          {flags.length > 0 && (
+            <ul class="pe-flags">
+              {flags.map((flag) => (
+                <li key={`${flag.code}-${flag.statementIndex}-${flag.range.startLine}-${flag.range.startColumn}`} class={`risk-${flag.severity}`}>
+                  <p>
+                    <span class="pe-risk">{flag.severity === 'high' ? 'High risk' : flag.severity === 'medium' ? 'Risk' : 'Note'}:</span>{' '}
+                    <button type="button" class="pe-link" onClick={() => jumpTo(flag)}>
+                      {flag.title}
+                    </button>
+                  </p>
+                  <p>{flag.explanation}</p>
+                  <p>
+                    <strong>Fix:</strong> {flag.fix}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ol class="pe-reading">
+            {reading.map((r) => (
+              <li key={r.index}>
+                <button type="button" class="pe-link" onClick={() => jumpTo(r)}>
+                  {r.sid ? `${r.sid}:` : `Statement ${r.index + 1}:`}
+                </button>{' '}
+                {r.sentence}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </div>
   );
 }
@@ -295,10 +350,10 @@ function toMarker(monaco: MonacoModule['monaco'], issue: PolicyIssue): Monaco.ed
   return { severity, message: issue.message, code: issue.code, startLineNumber: startLine, startColumn, endLineNumber: endLine, endColumn: widened, source: 'Rolelab' };
 }
 
-/** Character offsets of an issue's range in `text`, for selecting it in the plain text area. */
-function offsetsOf(text: string, issue: PolicyIssue): [number, number] {
+/** Character offsets of a range in `text`, for selecting it in the plain text area. */
+function offsetsOf(text: string, range: PolicyIssue['range']): [number, number] {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const at = (line: number, column: number) => Math.min(text.length, (lineStarts[line - 1] ?? text.length) + column - 1);
-  return [at(issue.range.startLine, issue.range.startColumn), at(issue.range.endLine, issue.range.endColumn)];
+  return [at(range.startLine, range.startColumn), at(range.endLine, range.endColumn)];
 }

@@ -116,3 +116,26 @@ test('without Monaco (it failed to load) the plain text area still edits and che
   await expect(group.getByText('No problems found.')).toBeVisible();
   await expect(group.locator('.monaco-editor')).toHaveCount(0);
 });
+
+test('the reading says what a policy allows and flags the risk of s3:* on every resource', async ({ page }) => {
+  const group = page.getByRole('group', { name: 'Permissions policy of PhotoReaderRole' });
+  await group.scrollIntoViewIfNeeded();
+  await expect(group.getByText('No problems found.')).toBeVisible();
+  await expect(group.getByText('1 risk found')).toBeVisible();
+  await expect(group.getByRole('listitem').filter({ hasText: 'Statement 1:' })).toContainText('every S3 action');
+  const area = group.getByRole('textbox', { name: 'Permissions policy of PhotoReaderRole' });
+  await expect(group.locator('.monaco-editor')).toBeVisible();
+  await area.focus();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 31; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('"s3:GetObject",');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('"arn:aws:s3:::example-photos/*"');
+  await expect(group.getByText('No problems found.')).toBeVisible();
+  await expect(group.getByText(/risk found/)).toHaveCount(0);
+  await expect(group.getByRole('listitem').filter({ hasText: 'Statement 1:' })).toContainText('s3:GetObject');
+});
