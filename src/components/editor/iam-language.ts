@@ -11,7 +11,7 @@ import {
   findAction,
   findConditionKey,
   type IamCatalog,
-} from '../../sim/index.ts';
+} from '../../sim/policy/index.ts';
 import { describeOperator } from './operator-docs.ts';
 import { policySchema, principalMapSchema, statementSchema } from './policy-schema.ts';
 

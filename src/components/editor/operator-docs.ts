@@ -2,7 +2,7 @@
  * One-paragraph explanations of condition operators, for hover and completion in the editor
  * and for the reference pages. Written from the IAM User Guide's "Condition operators" page.
  */
-import { splitOperator } from '../../sim/index.ts';
+import { splitOperator } from '../../sim/policy/index.ts';
 
 const BASE: Record<string, string> = {
   StringEquals: 'Exact, case-sensitive string match. Several values: any may match.',

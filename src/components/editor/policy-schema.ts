@@ -4,7 +4,7 @@
  * Validation is not done from this schema: the simulator's parser reports every issue with
  * IAM's own rules and exact ranges.
  */
-import { OPERATORS } from '../../sim/index.ts';
+import { OPERATORS } from '../../sim/policy/index.ts';
 
 const stringOrList = (description: string) => ({
   description,
