@@ -156,6 +156,8 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
           fixedOverflowWidgets: true,
           accessibilitySupport: 'auto',
           wordWrap: 'on',
+          // Our completion provider knows IAM; word-based suggestions would only add noise (and a worker).
+          wordBasedSuggestions: 'off',
         });
         if (area) {
           // Carry the caret over so the learner keeps typing where they were.
