@@ -2,7 +2,7 @@
  * The seed guide's own story, as far as IAM and STS go: an administrator creates a role for the
  * EC2 use case with AmazonS3FullAccess, puts it in an instance profile, and EC2 assumes it for an
  * instance, which then holds temporary credentials of its own — no access keys anywhere.
- * (Launching the instance, IMDS and the S3 calls themselves arrive with the EC2 and S3 slices.)
+ * Launching the instance, IMDS and the S3 calls themselves: ec2-imds-story.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld, instanceId, manualClock } from '../../src/sim/world/index.ts';

@@ -20,6 +20,8 @@ import { recordEvent, userIdentityFor } from './events.ts';
 import { IAM_SERVICE } from './iam/index.ts';
 import type { ServiceDefinition, TrailNotes } from './operation.ts';
 import { Params } from './params.ts';
+import { EC2_SERVICE, ec2RoleDeliveryFor } from './ec2/index.ts';
+import { S3_CONTROL_SERVICE, S3_SERVICE } from './s3/index.ts';
 import { STS_SERVICE } from './sts/index.ts';
 import type { AwsResult, CallOptions, CallParams, Credentials } from './types.ts';
 
@@ -27,6 +29,9 @@ import type { AwsResult, CallOptions, CallParams, Credentials } from './types.ts
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = {
   iam: IAM_SERVICE,
   sts: STS_SERVICE,
+  s3: S3_SERVICE,
+  s3control: S3_CONTROL_SERVICE,
+  ec2: EC2_SERVICE,
 };
 
 /** The names of the operations a service implements (for the CLI's command table and for docs). */
@@ -58,7 +63,7 @@ function noteLastUsed(world: World, caller: ServiceCaller): void {
  *
  * @param world the world to act on; changed in place when the call succeeds
  * @param credentials access keys, `{ root: accountId }`, or null for unsigned calls
- * @param service `iam` or `sts` (more later)
+ * @param service `iam`, `sts`, `s3`, `s3control`, `ec2`
  * @param operation AWS's operation name, e.g. `CreateRole`
  * @param params AWS's parameter names, e.g. `{ RoleName: 'app' }`
  */
@@ -78,23 +83,28 @@ export function callAws(world: World, credentials: Credentials, service: string,
     const trail: TrailNotes = {};
     let outcome: AwsResult<unknown>;
     if (!authn.ok) outcome = authn;
-    else if (op.unsigned !== true && caller.kind === 'anonymous') outcome = fail(missingAuthentication());
+    else if (op.unsigned !== true && op.allowsAnonymous !== true && caller.kind === 'anonymous') outcome = fail(missingAuthentication());
     else outcome = op.run(env, new Params(safeParams), trail);
     if (!outcome.ok) rollback();
     else noteLastUsed(world, caller);
-    recordEvent(world, {
+    const event = recordEvent(world, {
       eventSource: definition.eventSource,
       eventName: operation,
       awsRegion: requestedRegion(env),
       sourceIPAddress: opts.sourceIp ?? DEFAULT_SOURCE_IP,
       userAgent: opts.userAgent ?? 'aws-cli/2',
       userIdentity: trail.userIdentity ?? userIdentityFor(world, caller),
-      requestParameters: safeParams,
+      requestParameters: trail.requestParameters ?? safeParams,
       responseElements: trail.responseElements ?? (outcome.ok ? outcome.result : null),
       ...(outcome.ok ? {} : { error: outcome.error }),
       readOnly: op.readOnly,
       recipientAccountId: trail.recipientAccountId ?? (caller.kind === 'anonymous' ? '' : caller.accountId),
     });
+    if (trail.eventCategory !== undefined) event.eventCategory = trail.eventCategory;
+    if (trail.resources !== undefined) event.resources = trail.resources;
+    // Instance-profile credentials: CloudTrail says whether IMDSv1 or IMDSv2 delivered them.
+    const delivery = caller.kind === 'role-session' ? ec2RoleDeliveryFor(world, caller.accessKeyId) : undefined;
+    if (delivery !== undefined && event.userIdentity.sessionContext !== undefined) event.userIdentity.sessionContext.ec2RoleDelivery = delivery;
     return outcome;
   } catch (e) {
     rollback();

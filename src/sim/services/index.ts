@@ -45,3 +45,6 @@ export {
   utf8Decode,
 } from './sts/index.ts';
 export type { ServiceAssumeRequest, ServiceSession, SamlAssertion, WebIdentityClaims } from './sts/index.ts';
+export { S3_SERVICE, S3_CONTROL_SERVICE, effectivePublicAccessBlock, s3AuthorizeInput, s3Decision, bucketArn, objectArn, canonicalUserId, validBucketName, checkBucketPolicy } from './s3/index.ts';
+export { EC2_SERVICE, imdsRequest, instanceCallOptions, IMDS_MAX_TOKEN_TTL, ec2RoleDeliveryFor, ROTATE_BEFORE_MS, instanceArn } from './ec2/index.ts';
+export type { ImdsRequest, ImdsResponse } from './ec2/index.ts';

@@ -14,6 +14,12 @@ export interface TrailNotes {
   responseElements?: unknown;
   /** The account receiving the event, when not the caller's. */
   recipientAccountId?: string;
+  /** Replaces the parameters recorded (S3 never logs object bodies). */
+  requestParameters?: unknown;
+  /** `Data` for data events (S3 object operations). */
+  eventCategory?: 'Management' | 'Data';
+  /** The resources the call touched, as CloudTrail lists them. */
+  resources?: { ARN: string; accountId?: string; type: string }[];
 }
 
 /** One operation of a service. */
@@ -22,6 +28,11 @@ export interface Operation {
   readOnly: boolean;
   /** True when the operation is called without credentials (AssumeRoleWithSAML, AssumeRoleWithWebIdentity). */
   unsigned?: boolean;
+  /**
+   * True when the call may be signed or not: S3 takes anonymous requests and lets the bucket
+   * policy decide, where other services answer MissingAuthenticationToken.
+   */
+  allowsAnonymous?: boolean;
   /**
    * Validates, authorizes and applies the call. It must check everything before it changes the
    * world, so that a failed call leaves the world exactly as it was.

@@ -21,8 +21,11 @@ import {
 } from './iam-records.ts';
 import { AWS_MANAGED_POLICIES, awsManagedPolicyByArn } from './managed-catalog.ts';
 import { buildOrganization } from './create-org.ts';
+import { buildResources } from './build-resources.ts';
 import { oidcProviderArn, samlProviderArn } from './arns.ts';
 import type { ParsedWorldSeed, SeedAccount } from './seed-schema.ts';
+import { emptyS3State } from './s3-types.ts';
+import { emptyEc2State } from './ec2-types.ts';
 import { WORLD_FORMAT_VERSION } from './types.ts';
 import type { Account, World } from './types.ts';
 
@@ -48,12 +51,16 @@ export function buildFromParsed(seed: ParsedWorldSeed, issues: string[]): World 
     accounts: {},
     organization: null,
     sts: { credentials: {} },
+    s3: emptyS3State(),
+    ec2: emptyEc2State(),
     events: [],
   };
   seed.accounts.forEach((a, i) => {
     if (world.accounts[a.id] !== undefined) issues.push(`accounts.${i}.id: account ${a.id} is declared twice`);
     else world.accounts[a.id] = buildAccount(world, a, `accounts.${i}`, issues);
   });
+  // Buckets and instances after all IAM, so instance profiles resolve and bucket names clash globally.
+  seed.accounts.forEach((a, i) => buildResources(world, a, `accounts.${i}`, issues));
   if (seed.organization !== undefined) world.organization = buildOrganization(world, seed.organization, issues);
   return world;
 }

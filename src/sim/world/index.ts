@@ -6,6 +6,10 @@ export type * from './types.ts';
 export type * from './iam-types.ts';
 export type * from './org-types.ts';
 export type * from './sts-types.ts';
+export type * from './s3-types.ts';
+export type * from './ec2-types.ts';
+export { emptyS3State, allBlocked } from './s3-types.ts';
+export { emptyEc2State, defaultMetadataOptions } from './ec2-types.ts';
 export { WORLD_FORMAT_VERSION } from './types.ts';
 export type { Clock, ManualClock, ClockState } from './clock.ts';
 export { manualClock, isoFromMs, isoSecondsFromMs, msFromIso } from './clock.ts';
@@ -26,7 +30,11 @@ export {
   seedPolicySchema,
   seedOrganizationSchema,
   seedPasswordPolicySchema,
+  seedBucketSchema,
+  seedInstanceSchema,
 } from './seed-schema.ts';
+export { newInstance, newAssociation, hexId, DEFAULT_IMAGE_ID, DEFAULT_INSTANCE_TYPE } from './ec2-records.ts';
+export type { NewInstanceFields } from './ec2-records.ts';
 export type { WorldSeed, ParsedWorldSeed } from './seed-schema.ts';
 export type { AwsManagedPolicy } from './managed-catalog.ts';
 export { AWS_MANAGED_POLICIES, awsManagedPolicyByArn } from './managed-catalog.ts';

@@ -105,6 +105,47 @@ export const seedPasswordPolicySchema = z
   })
   .strict();
 
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'A region such as us-east-1');
+const publicAccessBlock = z
+  .object({
+    BlockPublicAcls: z.boolean().optional(),
+    IgnorePublicAcls: z.boolean().optional(),
+    BlockPublicPolicy: z.boolean().optional(),
+    RestrictPublicBuckets: z.boolean().optional(),
+  })
+  .strict()
+  .describe('Block Public Access settings; those left out are off');
+
+/** An S3 bucket in a seed (owned by the account it is declared in). */
+export const seedBucketSchema = z
+  .object({
+    name: z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'Bucket names use lowercase letters, digits, dots and hyphens').describe('Bucket name (global namespace)'),
+    region: region.optional().describe('The bucket region (default: the world region)'),
+    policy: policyDocument.optional().describe('The bucket policy'),
+    publicAccessBlock: z
+      .union([publicAccessBlock, z.literal(false)])
+      .optional()
+      .describe('Bucket-level Block Public Access (default: all four on, as for new buckets); false for no configuration'),
+    objectOwnership: z.enum(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']).optional().describe('Object Ownership (default BucketOwnerEnforced)'),
+    objects: z.record(z.string().min(1).max(1024), z.string()).optional().describe('Objects: key → text body'),
+  })
+  .strict();
+
+/** An EC2 instance in a seed. */
+export const seedInstanceSchema = z
+  .object({
+    id: z.string().regex(/^i-([0-9a-f]{8}|[0-9a-f]{17})$/).optional().describe('A fixed instance id (generated when absent)'),
+    region: region.optional().describe('The instance region (default: the world region)'),
+    imageId: z.string().regex(/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/).optional(),
+    instanceType: z.string().min(1).optional(),
+    instanceProfile: name.optional().describe('An instance profile of this account to associate'),
+    httpTokens: z.enum(['optional', 'required']).optional().describe('"required" for IMDSv2 only (default optional)'),
+    httpEndpoint: z.enum(['enabled', 'disabled']).optional().describe('Whether IMDS answers at all (default enabled)'),
+    hopLimit: z.number().int().min(1).max(64).optional().describe('HttpPutResponseHopLimit (default 1)'),
+    tags: tags.optional(),
+  })
+  .strict();
+
 /** One account in a seed. */
 export const seedAccountSchema = z
   .object({
@@ -116,6 +157,9 @@ export const seedAccountSchema = z
     roles: z.array(seedRoleSchema).optional(),
     policies: z.array(seedPolicySchema).optional().describe('Customer managed policies'),
     passwordPolicy: seedPasswordPolicySchema.optional(),
+    buckets: z.array(seedBucketSchema).optional().describe('S3 buckets the account owns'),
+    publicAccessBlock: publicAccessBlock.optional().describe('Account-level S3 Block Public Access'),
+    instances: z.array(seedInstanceSchema).optional().describe('Running EC2 instances'),
     samlProviders: z
       .array(z.object({ name, issuer: z.string().min(1).describe('The IdP entity id'), metadataDocument: z.string().optional() }).strict())
       .optional(),
@@ -183,5 +227,9 @@ export type ParsedWorldSeed = z.output<typeof worldSeedSchema>;
 export type SeedUser = z.output<typeof seedUserSchema>;
 /** A role entry of a validated seed. */
 export type SeedRole = z.output<typeof seedRoleSchema>;
+/** A bucket entry of a validated seed. */
+export type SeedBucket = z.output<typeof seedBucketSchema>;
+/** An instance entry of a validated seed. */
+export type SeedInstance = z.output<typeof seedInstanceSchema>;
 /** An account entry of a validated seed. */
 export type SeedAccount = z.output<typeof seedAccountSchema>;

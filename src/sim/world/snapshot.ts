@@ -8,6 +8,8 @@
  */
 import { canonicalJson } from './canonical-json.ts';
 import { emptyIamState } from './iam-records.ts';
+import { emptyS3State } from './s3-types.ts';
+import { emptyEc2State } from './ec2-types.ts';
 import { WORLD_FORMAT_VERSION } from './types.ts';
 import type { World } from './types.ts';
 
@@ -61,6 +63,8 @@ export function restore(text: string): World {
   const world = parsed as World;
   // Snapshots written before a state map existed get it empty, so newer code can rely on it.
   for (const account of Object.values(world.accounts)) account.iam = { ...emptyIamState(), ...account.iam };
+  world.s3 = { ...emptyS3State(), ...(world.s3 as Partial<World['s3']> | undefined) };
+  world.ec2 = { ...emptyEc2State(), ...(world.ec2 as Partial<World['ec2']> | undefined) };
   return world;
 }
 

@@ -4,15 +4,17 @@
  * No classes, no Maps, no functions, no `undefined` values: a world can be snapshotted,
  * stored, sent and restored without losing anything. Services are functions over this data.
  *
- * Room to grow: S3 (buckets are a global namespace, so a world-level `s3` map), EC2 instances and
- * Lambda functions (per account and region, so fields on `Account`) slot in as new fields; an
- * older snapshot without them restores with empty maps.
+ * S3 buckets (a global namespace) and EC2 instances (globally unique ids, each recording its
+ * account and region) are world-level maps; Lambda functions slot in the same way. An older
+ * snapshot without them restores with empty maps.
  */
 import type { ClockState } from './clock.ts';
 import type { IdState } from './ids.ts';
 import type { IamState } from './iam-types.ts';
 import type { Organization } from './org-types.ts';
 import type { StsState } from './sts-types.ts';
+import type { S3State } from './s3-types.ts';
+import type { Ec2State } from './ec2-types.ts';
 
 /** The snapshot format this code writes. */
 export const WORLD_FORMAT_VERSION = 1;
@@ -44,6 +46,8 @@ export interface EventUserIdentity {
     attributes: { mfaAuthenticated: 'true' | 'false'; creationDate: string };
     sessionIssuer?: { type: 'Role' | 'IAMUser' | 'Root'; principalId: string; arn: string; accountId: string; userName?: string };
     sourceIdentity?: string;
+    /** For EC2 instance-profile credentials: `1.0` fetched with IMDSv1, `2.0` with IMDSv2. */
+    ec2RoleDelivery?: '1.0' | '2.0';
   };
 }
 
@@ -72,6 +76,10 @@ export interface WorldEvent {
   readOnly: boolean;
   /** The account whose trail receives the event. */
   recipientAccountId: string;
+  /** `Data` for S3 object-level calls (logged only by trails with data-event selectors); absent means `Management`. */
+  eventCategory?: 'Management' | 'Data';
+  /** The resources the call touched, as CloudTrail lists them (`AWS::S3::Object`, `AWS::S3::Bucket`, …). */
+  resources?: { ARN: string; accountId?: string; type: string }[];
 }
 
 /** A whole simulated AWS. */
@@ -87,6 +95,10 @@ export interface World {
   accounts: Record<string, Account>;
   organization: Organization | null;
   sts: StsState;
+  /** S3 buckets (one global namespace) and account-level Block Public Access. */
+  s3: S3State;
+  /** EC2 instances (ids are unique across accounts and regions). */
+  ec2: Ec2State;
   /** Every call, in order. */
   events: WorldEvent[];
 }
