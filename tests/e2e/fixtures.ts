@@ -25,7 +25,12 @@ export const test = base.extend<{ problems: Problems }>({
         if (msg.type() === 'error') note(`console error: ${msg.text()}`);
       });
       page.on('pageerror', (err) => note(`page error: ${err.message}`));
-      page.on('requestfailed', (req) => note(`request failed: ${req.url()} (${req.failure()?.errorText ?? 'unknown'})`));
+      page.on('requestfailed', (req) => {
+        const reason = req.failure()?.errorText ?? 'unknown';
+        // A reload or navigation cancels requests still in flight: that is the browser, not a fault.
+        if (reason === 'net::ERR_ABORTED') return;
+        note(`request failed: ${req.url()} (${reason})`);
+      });
       page.on('response', (res) => {
         if (res.status() >= 400) note(`HTTP ${res.status()}: ${res.url()}`);
       });
