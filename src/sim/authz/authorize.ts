@@ -29,18 +29,20 @@ export function authorize(input: AuthorizeInput): AuthorizeResult {
     if (Array.isArray(c)) return failed(c);
     const evaluated = evaluateCase(c);
     const outcome = decide(c, evaluated);
-    const result: AuthorizeResult = {
+    const summary = summarize(c, outcome.reason, evaluated.statements);
+    // Built whole (not grown by assignment), in the same key order either way.
+    if (outcome.deniedBy === undefined) {
+      return { decision: outcome.decision, steps: outcome.steps, statements: evaluated.statements, deciding: outcome.deciding, summary };
+    }
+    return {
       decision: outcome.decision,
       steps: outcome.steps,
       statements: evaluated.statements,
       deciding: outcome.deciding,
-      summary: summarize(c, outcome.reason, evaluated.statements),
+      summary,
+      deniedBy: outcome.deniedBy,
+      message: accessDeniedMessage(c.caller.arn, c.action, c.resource, outcome.decision, outcome.deniedBy),
     };
-    if (outcome.deniedBy !== undefined) {
-      result.deniedBy = outcome.deniedBy;
-      result.message = accessDeniedMessage(c.caller.arn, c.action, c.resource, outcome.decision, outcome.deniedBy);
-    }
-    return result;
   } catch (error) {
     // A bug here must not take the page or the grader down; report it as an input error.
     const detail = error instanceof Error ? error.message : String(error);

@@ -73,19 +73,33 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The input fields a Caller is derived from; a cached Caller is reused only while they are unchanged. */
-function sameInputs(a: PrincipalInput, snapshot: PrincipalInput): boolean {
+/**
+ * A cached Caller with the input fields it was derived from (kept in the entry itself, so the
+ * check costs no further object); it is reused only while they are unchanged.
+ */
+interface CallerEntry {
+  readonly arn: unknown;
+  readonly type: unknown;
+  readonly account: unknown;
+  readonly roleArn: unknown;
+  readonly sessionName: unknown;
+  readonly federatingUserArn: unknown;
+  readonly caller: Caller | string;
+}
+
+/** The input fields a Caller is derived from are those of the cache entry. */
+function sameInputs(a: PrincipalInput, entry: CallerEntry): boolean {
   return (
-    a.arn === snapshot.arn &&
-    a.type === snapshot.type &&
-    a.account === snapshot.account &&
-    a.roleArn === snapshot.roleArn &&
-    a.sessionName === snapshot.sessionName &&
-    a.federatingUserArn === snapshot.federatingUserArn
+    a.arn === entry.arn &&
+    a.type === entry.type &&
+    a.account === entry.account &&
+    a.roleArn === entry.roleArn &&
+    a.sessionName === entry.sessionName &&
+    a.federatingUserArn === entry.federatingUserArn
   );
 }
 
-const callers = new WeakMap<object, { snapshot: PrincipalInput; caller: Caller | string }>();
+const callers = new WeakMap<object, CallerEntry>();
 
 /**
  * Normalises the request's principal. Returns a sentence instead of a Caller when the input
@@ -95,16 +109,17 @@ const callers = new WeakMap<object, { snapshot: PrincipalInput; caller: Caller |
  */
 export function normalizeCaller(input: PrincipalInput): Caller | string {
   const hit = callers.get(input);
-  if (hit !== undefined && sameInputs(input, hit.snapshot)) return hit.caller;
+  if (hit !== undefined && sameInputs(input, hit)) return hit.caller;
   const caller = normalizeUncached(input);
-  const snapshot: PrincipalInput = { arn: input.arn };
-  // Copy only the fields that are set, so the snapshot compares equal with exactOptionalPropertyTypes.
-  if (input.type !== undefined) snapshot.type = input.type;
-  if (input.account !== undefined) snapshot.account = input.account;
-  if (input.roleArn !== undefined) snapshot.roleArn = input.roleArn;
-  if (input.sessionName !== undefined) snapshot.sessionName = input.sessionName;
-  if (input.federatingUserArn !== undefined) snapshot.federatingUserArn = input.federatingUserArn;
-  callers.set(input, { snapshot, caller });
+  callers.set(input, {
+    arn: input.arn,
+    type: input.type,
+    account: input.account,
+    roleArn: input.roleArn,
+    sessionName: input.sessionName,
+    federatingUserArn: input.federatingUserArn,
+    caller,
+  });
   return caller;
 }
 

@@ -3,15 +3,15 @@
  * the action and resource, the context, and every policy parsed. Anything unusable becomes an
  * error entry instead of an exception.
  */
-import type { Policy, PolicyKind } from '../policy/types.ts';
+import type { PolicyKind } from '../policy/types.ts';
 import { splitArn } from './arn-match.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import type { ArnParts } from './arn-match.ts';
 import { isIamIdentity, isSession, normalizeCaller } from './caller.ts';
 import type { Caller } from './caller.ts';
 import { RequestContext } from './context.ts';
-import { loadPolicy } from './policies.ts';
-import type { CompiledStatement } from './statement.ts';
+import { loadedPolicy, loadPolicy } from './policies.ts';
+import type { LoadedPolicy } from './policies.ts';
 import type { AuthorizeInput, AuthorizeResult, PolicySource, ResourcePolicyKind } from './types.ts';
 
 /** An input problem, as `AuthorizeResult.errors` lists it. */
@@ -20,14 +20,7 @@ export type InputError = NonNullable<AuthorizeResult['errors']>[number];
 /** How the resource-side policy behaves in evaluation; `generic` for services without special rules. */
 export type ResourceSideKind = ResourcePolicyKind | 'generic';
 
-/** One parsed policy with where it came from. */
-export interface LoadedPolicy {
-  policy: Policy;
-  /** Its statements, compiled for matching. */
-  compiled: CompiledStatement[];
-  source: PolicySource;
-  index: number;
-}
+export type { LoadedPolicy } from './policies.ts';
 
 /** The resource side: the trust policy, key policy, bucket policy… that the target resource carries. */
 export interface ResourceSide {
@@ -46,11 +39,11 @@ export interface EvalCase {
   resource: string;
   resourceAccount: string | undefined;
   ctx: RequestContext;
-  identity: LoadedPolicy[];
+  identity: readonly LoadedPolicy[];
   boundary: LoadedPolicy | undefined;
   session: LoadedPolicy | undefined;
-  scp: LoadedPolicy[];
-  rcp: LoadedPolicy[];
+  scp: readonly LoadedPolicy[];
+  rcp: readonly LoadedPolicy[];
   side: ResourceSide;
   /** Why SCPs do or do not apply to this caller (a sentence), and whether they do. */
   scpApplies: boolean;
@@ -111,27 +104,37 @@ function inferResourceKind(parts: ArnParts | null, actionLower: string): Resourc
   return 'generic';
 }
 
-/** Loads one document, recording an error when it is not a valid policy of that kind. */
-function load(doc: unknown, kind: PolicyKind, source: PolicySource, index: number, path: string, errors: InputError[]): LoadedPolicy | undefined {
-  const { result: parsed, errors: bad, compiled } = loadPolicy(doc, kind);
-  if (parsed.policy === null || bad.length > 0) {
+/**
+ * Loads one document, recording an error when it is not a valid policy of that kind. `field` is
+ * the field's path; `listed` says it is list-valued, so the error names `field[index]`.
+ */
+function load(doc: unknown, kind: PolicyKind, source: PolicySource, index: number, field: string, listed: boolean, errors: InputError[]): LoadedPolicy | undefined {
+  const hit = loadPolicy(doc, kind);
+  const loaded = loadedPolicy(hit, source, index);
+  if (loaded === undefined) {
+    const path = listed ? `${field}[${index}]` : field;
+    const bad = hit.errors;
     const first = bad[0]?.message ?? 'it is not a policy document';
     errors.push({ code: 'INVALID_POLICY', message: `${path} is not a valid policy: ${first}`, path, issues: bad });
     return undefined;
   }
-  return { policy: parsed.policy, compiled, source, index };
+  return loaded;
 }
 
+/** An empty policy list, shared (never written to). */
+const NO_POLICIES: readonly LoadedPolicy[] = Object.freeze([]);
+
 /** Reads a list-valued policy field (identity, scp, rcp). */
-function loadList(value: unknown, kind: PolicyKind, source: PolicySource, path: string, errors: InputError[]): LoadedPolicy[] {
-  if (value === undefined || value === null) return [];
+function loadList(value: unknown, kind: PolicyKind, source: PolicySource, path: string, errors: InputError[]): readonly LoadedPolicy[] {
+  if (value === undefined || value === null) return NO_POLICIES;
   if (!Array.isArray(value)) {
     errors.push({ code: 'INVALID_INPUT', message: `${path} must be an array of policy documents`, path });
-    return [];
+    return NO_POLICIES;
   }
+  if (value.length === 0) return NO_POLICIES;
   const out: LoadedPolicy[] = [];
   for (let i = 0; i < value.length; i++) {
-    const loaded = load(value[i], kind, source, i, `${path}[${i}]`, errors);
+    const loaded = load(value[i], kind, source, i, path, true, errors);
     if (loaded !== undefined) out.push(loaded);
   }
   return out;
@@ -140,7 +143,7 @@ function loadList(value: unknown, kind: PolicyKind, source: PolicySource, path: 
 /** Reads a single-document policy field (resource, boundary, session, trust). */
 function loadOne(value: unknown, kind: PolicyKind, source: PolicySource, path: string, errors: InputError[]): LoadedPolicy | undefined {
   if (value === undefined || value === null) return undefined;
-  return load(value, kind, source, 0, path, errors);
+  return load(value, kind, source, 0, path, false, errors);
 }
 
 /** Validates and normalises the input; returns the errors when it cannot be evaluated. */
@@ -149,10 +152,12 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   const errors: InputError[] = [];
   const { principal, request } = input;
   const policies = input.policies ?? {};
-  if (!isRecord(principal)) errors.push({ code: 'INVALID_PRINCIPAL', message: 'principal must be an object with an arn', path: 'principal' });
-  if (!isRecord(request)) errors.push({ code: 'INVALID_INPUT', message: 'request must be an object with action and resource', path: 'request' });
-  if (!isRecord(policies)) errors.push({ code: 'INVALID_INPUT', message: 'policies must be an object', path: 'policies' });
-  if (!isRecord(principal) || !isRecord(request) || !isRecord(policies)) return errors;
+  if (!isRecord(principal) || !isRecord(request) || !isRecord(policies)) {
+    if (!isRecord(principal)) errors.push({ code: 'INVALID_PRINCIPAL', message: 'principal must be an object with an arn', path: 'principal' });
+    if (!isRecord(request)) errors.push({ code: 'INVALID_INPUT', message: 'request must be an object with action and resource', path: 'request' });
+    if (!isRecord(policies)) errors.push({ code: 'INVALID_INPUT', message: 'policies must be an object', path: 'policies' });
+    return errors;
+  }
 
   const caller = normalizeCaller(principal as unknown as AuthorizeInput['principal']);
   if (typeof caller === 'string') errors.push({ code: 'INVALID_PRINCIPAL', message: caller, path: 'principal' });
@@ -165,7 +170,8 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
     errors.push({ code: 'INVALID_RESOURCE', message: 'request.resource must be an ARN or "*"', path: 'request.resource' });
   }
   const context = request.context;
-  if (context !== undefined && !isRecord(context)) {
+  const contextOk = isRecord(context);
+  if (context !== undefined && !contextOk) {
     errors.push({ code: 'INVALID_INPUT', message: 'request.context must be an object of keys to strings or arrays of strings', path: 'request.context' });
   }
   if (typeof caller === 'string' || typeof action !== 'string' || typeof resource !== 'string' || errors.length > 0) return errors;
@@ -236,12 +242,12 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
     actionLower,
     resource,
     resourceAccount,
-    ctx: new RequestContext(isRecord(context) ? context : undefined, caller),
-    identity: hasIdentity ? identity : [],
+    ctx: new RequestContext(contextOk ? context : undefined, caller),
+    identity: hasIdentity ? identity : NO_POLICIES,
     boundary: hasIdentity ? boundary : undefined,
     session: isSession(caller) ? session : undefined,
-    scp: scpApplies ? scp : [],
-    rcp: rcpApplies ? rcp : [],
+    scp: scpApplies ? scp : NO_POLICIES,
+    rcp: rcpApplies ? rcp : NO_POLICIES,
     side: { loaded: sideLoaded, kind, mustGrant },
     scpApplies,
     scpReason,

@@ -113,6 +113,26 @@ function normalizeValue(value: unknown): ContextValue | undefined {
   return undefined;
 }
 
+/** Contexts with at most this many keys are searched in place instead of folded into a Map. */
+const SCAN_LIMIT = 4;
+/** `scanGiven`'s answer when the key holds a non-string value: fold the context into a Map. */
+const SCAN_FOLD: unique symbol = Symbol('fold');
+
+/**
+ * The string value of `keyLower` among the given keys (the last usable one, as the fold keeps),
+ * undefined when no key folds to it, or SCAN_FOLD when the winner is not a plain string.
+ */
+function scanGiven(raw: Readonly<Record<string, unknown>>, keys: readonly string[], keyLower: string): string | undefined | typeof SCAN_FOLD {
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i] as string;
+    if (k.toLowerCase() !== keyLower) continue;
+    const v = raw[k];
+    if (typeof v === 'string') return v;
+    if (normalizeValue(v) !== undefined) return SCAN_FOLD;
+  }
+  return undefined;
+}
+
 /** Reads keys from the case's context first, then from what the caller implies. */
 export class RequestContext implements ValueLookup {
   private given: Map<string, ContextValue> | undefined;
@@ -124,18 +144,30 @@ export class RequestContext implements ValueLookup {
 
   /** The value of a lowercased key, or undefined when the request does not carry it. */
   get(keyLower: string): ContextValue | undefined {
-    if (this.raw !== undefined) {
+    const raw = this.raw;
+    if (raw !== undefined) {
       let given = this.given;
       if (given === undefined) {
-        given = new Map();
-        for (const k of Object.keys(this.raw)) {
-          const v = normalizeValue(this.raw[k]);
-          if (v !== undefined) given.set(k.toLowerCase(), v);
+        const keys = Object.keys(raw);
+        // A small context is searched in place rather than folded into a Map (most hold one or
+        // two keys). The last key that folds to `keyLower` with a usable value wins, as in the
+        // Map; a multivalued one is folded after all, so its array is built once.
+        const small = keys.length <= SCAN_LIMIT ? scanGiven(raw, keys, keyLower) : SCAN_FOLD;
+        if (small !== SCAN_FOLD) {
+          if (small !== undefined) return small;
+        } else {
+          given = new Map();
+          for (const k of keys) {
+            const v = normalizeValue(raw[k]);
+            if (v !== undefined) given.set(k.toLowerCase(), v);
+          }
+          this.given = given;
         }
-        this.given = given;
       }
-      const hit = given.get(keyLower);
-      if (hit !== undefined) return hit;
+      if (given !== undefined) {
+        const hit = given.get(keyLower);
+        if (hit !== undefined) return hit;
+      }
     }
     if (!keyLower.startsWith('aws:')) return undefined;
     if (keyLower.startsWith(TAG_PREFIX)) return principalTag(this.caller, keyLower);

@@ -5,32 +5,92 @@
  * cached by value in a bounded Map.
  */
 import { parsePolicy } from '../policy/index.ts';
-import type { ParseResult, PolicyIssue, PolicyKind } from '../policy/types.ts';
+import type { ParseResult, Policy, PolicyIssue, PolicyKind } from '../policy/types.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { compileStatement } from './statement.ts';
 import type { CompiledStatement } from './statement.ts';
+import type { PolicySource } from './types.ts';
 
-/** A parse result with its error-severity issues picked out and its statements compiled, once. */
-export interface LoadResult {
-  result: ParseResult;
-  /** The issues that make AWS reject the document; empty when it is valid. */
-  errors: PolicyIssue[];
-  /** The statements prepared for matching (empty when there is no policy). */
+/** One parsed policy with where it came from. */
+export interface LoadedPolicy {
+  policy: Policy;
+  /** Its statements, compiled for matching. */
   compiled: CompiledStatement[];
+  source: PolicySource;
+  index: number;
+}
+
+/**
+ * A parse result with its error-severity issues picked out and its statements compiled, once.
+ * A valid one is also the `LoadedPolicy` of the document where it was first used: `source` and
+ * `index` are set then and never change, so the cache lookup hands back the loaded policy itself.
+ */
+export interface LoadResult {
+  /** The kind the document was parsed as. */
+  readonly kind: PolicyKind;
+  /** True when the document is a valid policy of its kind (a policy and no errors). */
+  readonly ok: boolean;
+  /** Where the document was first used (undefined until then). */
+  source: PolicySource | undefined;
+  index: number;
+  /** The statements prepared for matching (empty when there is no policy). */
+  readonly compiled: CompiledStatement[];
+  readonly policy: Policy | null;
+  /** The same document parsed as another kind (rare: a document used in two roles). */
+  next: LoadResult | undefined;
+  /** The document as a `LoadedPolicy` at other positions than the first (immutable, shared between calls). */
+  others: LoadedPolicy[] | undefined;
+  readonly result: ParseResult;
+  /** The issues that make AWS reject the document; empty when it is valid. */
+  readonly errors: PolicyIssue[];
 }
 
 /** Parses, picks out the errors and compiles the statements. */
 function parse(doc: unknown, kind: PolicyKind): LoadResult {
   const result = parsePolicy(doc, kind);
   const policy = result.policy;
+  const errors = result.issues.filter((i) => i.severity === 'error');
   return {
-    result,
-    errors: result.issues.filter((i) => i.severity === 'error'),
+    kind,
+    ok: policy !== null && errors.length === 0,
+    source: undefined,
+    index: 0,
     compiled: policy === null ? [] : policy.statements.map((st) => compileStatement(st, policy)),
+    policy,
+    next: undefined,
+    others: undefined,
+    result,
+    errors,
   };
 }
 
-const byObject = new WeakMap<object, Partial<Record<PolicyKind, LoadResult>>>();
+/**
+ * The document of `hit` as a `LoadedPolicy` at `index` of `source` (cached on the parse result),
+ * or undefined when it is not a valid policy (`hit.ok` is false).
+ */
+export function loadedPolicy(hit: LoadResult, source: PolicySource, index: number): LoadedPolicy | undefined {
+  const policy = hit.policy;
+  if (!hit.ok || policy === null) return undefined;
+  if (hit.source === undefined) {
+    hit.source = source;
+    hit.index = index;
+  }
+  // A valid result with its first position set has every field of a LoadedPolicy.
+  if (hit.source === source && hit.index === index) return hit as LoadedPolicy;
+  const others = hit.others;
+  if (others !== undefined) {
+    for (let i = 0; i < others.length; i++) {
+      const o = others[i] as LoadedPolicy;
+      if (o.index === index && o.source === source) return o;
+    }
+  }
+  const loaded: LoadedPolicy = { policy, compiled: hit.compiled, source, index };
+  if (others === undefined) hit.others = [loaded];
+  else if (others.length < 16) others.push(loaded);
+  return loaded;
+}
+
+const byObject = new WeakMap<object, LoadResult>();
 /** Distinct texts kept; an editor produces a new one per keystroke, so the oldest go first. */
 const byText = new BoundedCache<string, LoadResult>(5000);
 
@@ -46,15 +106,16 @@ export function loadPolicy(doc: unknown, kind: PolicyKind): LoadResult {
     return hit;
   }
   if (doc !== null && typeof doc === 'object') {
-    let perKind = byObject.get(doc);
-    if (perKind === undefined) {
-      perKind = {};
-      byObject.set(doc, perKind);
-    }
-    let hit = perKind[kind];
+    const first = byObject.get(doc);
+    let hit = first;
+    while (hit !== undefined && hit.kind !== kind) hit = hit.next;
     if (hit === undefined) {
       hit = parse(doc, kind);
-      perKind[kind] = hit;
+      if (first === undefined) byObject.set(doc, hit);
+      else {
+        hit.next = first.next;
+        first.next = hit;
+      }
     }
     return hit;
   }

@@ -82,13 +82,16 @@ function classifyAws(value: string): PrincipalValue {
   return { t: 'nobody' };
 }
 
-const compiledSpecs = new WeakMap<PrincipalSpec, PrincipalValue[]>();
+const compiledSpecs = new WeakMap<PrincipalSpec, CompiledPrincipal>();
+
+/** A Principal element classified for matching (see `compilePrincipal`). */
+export type CompiledPrincipal = readonly PrincipalValue[];
 
 /** The classified values of a Principal element, cached per element. */
-function compileSpec(spec: PrincipalSpec): PrincipalValue[] {
-  let out = compiledSpecs.get(spec);
-  if (out !== undefined) return out;
-  out = [];
+export function compilePrincipal(spec: PrincipalSpec): CompiledPrincipal {
+  const hit = compiledSpecs.get(spec);
+  if (hit !== undefined) return hit;
+  const out: PrincipalValue[] = [];
   if (spec.kind === 'any') out.push({ t: 'star' });
   else {
     for (const entry of spec.entries) {
@@ -148,9 +151,14 @@ function formOf(v: PrincipalValue, caller: Caller): PrincipalForm | null {
  * role names are case-sensitive, service names are DNS names and compared without case.
  */
 export function matchPrincipal(spec: PrincipalSpec, caller: Caller): PrincipalForm | null {
+  return matchCompiledPrincipal(compilePrincipal(spec), caller);
+}
+
+/** `matchPrincipal` over a Principal element compiled once with `compilePrincipal`. */
+export function matchCompiledPrincipal(values: CompiledPrincipal, caller: Caller): PrincipalForm | null {
   let best: PrincipalForm | null = null;
-  for (const v of compileSpec(spec)) {
-    const form = formOf(v, caller);
+  for (let i = 0; i < values.length; i++) {
+    const form = formOf(values[i] as PrincipalValue, caller);
     if (form !== null && (best === null || FORM_STRENGTH[form] > FORM_STRENGTH[best])) {
       best = form;
       if (FORM_STRENGTH[form] === 3) return best;

@@ -11,8 +11,8 @@ import type { Caller } from './caller.ts';
 import { clauseHolds, compileClause, describeClause } from './conditions/evaluate.ts';
 import type { CompiledClause } from './conditions/evaluate.ts';
 import type { RequestContext } from './context.ts';
-import { describePrincipalSpec, matchPrincipal, notPrincipalApplies } from './principal-match.ts';
-import type { PrincipalForm } from './principal-match.ts';
+import { compilePrincipal, describePrincipalSpec, matchCompiledPrincipal, notPrincipalApplies } from './principal-match.ts';
+import type { CompiledPrincipal, PrincipalForm } from './principal-match.ts';
 import type { PolicySource, StatementTrace } from './types.ts';
 import { parseResourceTemplate, resolveTemplate, templateKeys } from './variables.ts';
 import type { Template } from './variables.ts';
@@ -25,11 +25,22 @@ type ResourceEntry = { matcher: Matcher; template?: undefined } | { matcher?: un
 /** A statement prepared for fast matching. */
 export interface CompiledStatement {
   statement: Statement;
+  /** The statement's Effect, index, Sid and range (copied so matching need not reach into the statement). */
+  effect: 'Allow' | 'Deny';
+  index: number;
+  sid: string | undefined;
+  range: SourceRange;
+  /** The Principal element classified for matching; undefined when there is none. */
+  principal: CompiledPrincipal | undefined;
   /** Lowercased action matchers (actions are case-insensitive); undefined when neither element is present. */
   actions: Matcher[] | undefined;
+  /** The matcher when `actions` has exactly one (the common case: matched without reaching into the list). */
+  onlyAction: Matcher | undefined;
   notAction: boolean;
   /** Resource matchers; undefined when the statement has neither Resource nor NotResource. */
   resources: ResourceEntry[] | undefined;
+  /** The matcher when `resources` is exactly one entry without variables (the common case). */
+  onlyResource: Matcher | undefined;
   notResource: boolean;
   conditions: CompiledClause[];
   /** Short texts for explanations, built once. */
@@ -54,6 +65,8 @@ export interface MatchEnv {
   ctx: RequestContext;
   /** The caller has a permissions boundary (NotPrincipal then always applies). */
   hasBoundary: boolean;
+  /** Set by `matchStatement`: for a matched statement with a Principal, how it named the caller. */
+  form: PrincipalForm | null;
 }
 
 /** What matching one statement produced. */
@@ -92,19 +105,28 @@ export function compileStatement(statement: Statement, policy: Policy): Compiled
     const t = variables ? parseResourceTemplate(r.value) : r.value;
     return typeof t === 'string' ? { matcher: compileResourcePattern(t) } : { template: t };
   });
+  // The fields matching reads are listed first, so they share the object's first cache lines.
+  const actions = actionValues?.map((a) => compileGlob(a.value.toLowerCase()));
   const result: CompiledStatement = {
-    statement,
-    actions: actionValues?.map((a) => compileGlob(a.value.toLowerCase())),
+    onlyAction: actions?.length === 1 ? actions[0] : undefined,
+    actions,
     notAction: statement.action === undefined && statement.notAction !== undefined,
-    resources,
-    hasTemplates: resources?.some((r) => r.template !== undefined) ?? false,
-    principalText: statement.principal === undefined ? '' : describePrincipalSpec(statement.principal),
-    notResource: statement.resource === undefined && statement.notResource !== undefined,
-    conditions: statement.conditions.map((c) => compileClause(c, variables)),
     actionText: listText(actionValues),
-    resourceText: listText(resourceValues),
+    effect: statement.effect,
+    index: statement.index,
+    sid: statement.sid,
+    range: statement.range,
     actionRange: spanOf(actionValues),
+    onlyResource: resources?.length === 1 ? resources[0]?.matcher : undefined,
+    resources,
+    notResource: statement.resource === undefined && statement.notResource !== undefined,
+    resourceText: listText(resourceValues),
     resourceRange: spanOf(resourceValues),
+    hasTemplates: resources?.some((r) => r.template !== undefined) ?? false,
+    conditions: statement.conditions.map((c) => compileClause(c, variables)),
+    principal: statement.principal === undefined ? undefined : compilePrincipal(statement.principal),
+    statement,
+    principalText: statement.principal === undefined ? '' : describePrincipalSpec(statement.principal),
   };
   compiled.set(statement, result);
   return result;
@@ -112,7 +134,8 @@ export function compileStatement(statement: Statement, policy: Policy): Compiled
 
 /** Whether an entry of the resource element covers the request's resource. */
 function resourceHit(entries: readonly ResourceEntry[], env: MatchEnv): boolean {
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ResourceEntry;
     if (entry.matcher !== undefined) {
       if (entry.matcher(env.resource)) return true;
       continue;
@@ -137,22 +160,35 @@ function missingKeys(entries: readonly ResourceEntry[], env: MatchEnv): string[]
 function trace(
   source: PolicySource,
   policyIndex: number,
-  st: Statement,
+  cs: CompiledStatement,
   matched: boolean,
   detail: string,
   failedOn?: StatementTrace['failedOn'],
   failedRange?: SourceRange,
 ): StatementTrace {
-  const t: StatementTrace = { source, policyIndex, statementIndex: st.index, effect: st.effect, matched, detail, range: st.range };
-  if (st.sid !== undefined) t.sid = st.sid;
-  if (failedOn !== undefined) t.failedOn = failedOn;
-  if (failedRange !== undefined) t.failedRange = failedRange;
-  return t;
+  // One literal per combination of optional fields, each in the order the fields were always
+  // written (sid, failedOn, failedRange after range): the object is built whole, in one shape,
+  // instead of growing property by property.
+  const statementIndex = cs.index;
+  const effect = cs.effect;
+  const range = cs.range;
+  const sid = cs.sid;
+  if (failedOn === undefined) {
+    if (sid === undefined) return { source, policyIndex, statementIndex, effect, matched, detail, range };
+    return { source, policyIndex, statementIndex, effect, matched, detail, range, sid };
+  }
+  if (failedRange === undefined) {
+    if (sid === undefined) return { source, policyIndex, statementIndex, effect, matched, detail, range, failedOn };
+    return { source, policyIndex, statementIndex, effect, matched, detail, range, sid, failedOn };
+  }
+  if (sid === undefined) return { source, policyIndex, statementIndex, effect, matched, detail, range, failedOn, failedRange };
+  return { source, policyIndex, statementIndex, effect, matched, detail, range, sid, failedOn, failedRange };
 }
 
 /**
  * Matches a compiled statement. `withPrincipal` is true for resource-based policies (resource,
- * trust, RCP), where the Principal element decides who the statement is about.
+ * trust, RCP), where the Principal element decides who the statement is about. Sets `env.form`
+ * (how the Principal named the caller, or null) as a second result, so no wrapper is allocated.
  */
 export function matchStatement(
   cs: CompiledStatement,
@@ -160,63 +196,77 @@ export function matchStatement(
   source: PolicySource,
   policyIndex: number,
   withPrincipal: boolean,
-): StatementResult {
-  const st = cs.statement;
-  let form: PrincipalForm | null = null;
+): StatementTrace {
+  env.form = null;
   if (withPrincipal) {
-    if (st.principal !== undefined) {
-      form = matchPrincipal(st.principal, env.caller);
+    // `cs.principal` is set exactly when the statement has a Principal element.
+    if (cs.principal !== undefined) {
+      const form = matchCompiledPrincipal(cs.principal, env.caller);
       if (form === null) {
         const detail = `Principal does not name ${env.caller.arn} (it names ${cs.principalText})`;
-        return { form, trace: trace(source, policyIndex, st, false, detail, 'principal', st.principal.range) };
+        return trace(source, policyIndex, cs, false, detail, 'principal', cs.statement.principal?.range);
       }
-    } else if (st.notPrincipal !== undefined) {
+      env.form = form;
+    } else if (cs.statement.notPrincipal !== undefined) {
+      const notPrincipal = cs.statement.notPrincipal;
       // NotPrincipal is only supported with Deny (NotPrincipal page); with Allow it grants nothing.
-      if (st.effect === 'Allow' || !notPrincipalApplies(st.notPrincipal, env.caller, env.hasBoundary)) {
-        const detail = st.effect === 'Allow'
+      if (cs.effect === 'Allow' || !notPrincipalApplies(notPrincipal, env.caller, env.hasBoundary)) {
+        const detail = cs.effect === 'Allow'
           ? 'NotPrincipal with Allow is not supported by AWS, so this statement grants nothing'
           : `NotPrincipal lists ${env.caller.arn} (and every identity it acts as), so this Deny does not apply to it`;
-        return { form, trace: trace(source, policyIndex, st, false, detail, 'principal', st.notPrincipal.range) };
+        return trace(source, policyIndex, cs, false, detail, 'principal', notPrincipal.range);
       }
-      form = 'any';
+      env.form = 'any';
     } else {
-      return { form, trace: trace(source, policyIndex, st, false, 'The statement has no Principal, so it applies to nobody', 'principal', st.range) };
+      return trace(source, policyIndex, cs, false, 'The statement has no Principal, so it applies to nobody', 'principal', cs.range);
     }
   }
-  if (cs.actions !== undefined) {
+  const onlyAction = cs.onlyAction;
+  const actions = cs.actions;
+  if (actions !== undefined) {
     let hit = false;
-    for (const m of cs.actions) {
-      if (m(env.actionLower)) {
-        hit = true;
-        break;
+    const actionLower = env.actionLower;
+    if (onlyAction !== undefined) hit = onlyAction(actionLower);
+    else {
+      for (let i = 0; i < actions.length; i++) {
+        if ((actions[i] as Matcher)(actionLower)) {
+          hit = true;
+          break;
+        }
       }
     }
     if (hit === cs.notAction) {
       const detail = cs.notAction
         ? `${env.action} is listed in NotAction (${cs.actionText})`
         : `Action does not cover ${env.action} (it lists ${cs.actionText})`;
-      return { form, trace: trace(source, policyIndex, st, false, detail, 'action', cs.actionRange) };
+      env.form = null;
+      return trace(source, policyIndex, cs, false, detail, 'action', cs.actionRange);
     }
   }
   if (cs.resources !== undefined) {
-    if (resourceHit(cs.resources, env) === cs.notResource) {
+    const onlyResource = cs.onlyResource;
+    const hit = onlyResource !== undefined ? onlyResource(env.resource) : resourceHit(cs.resources, env);
+    if (hit === cs.notResource) {
       let detail = cs.notResource
         ? `${env.resource} is listed in NotResource (${cs.resourceText})`
         : `Resource does not cover ${env.resource} (it lists ${cs.resourceText})`;
       const missing = cs.hasTemplates && !cs.notResource ? missingKeys(cs.resources, env) : [];
       if (missing.length > 0) detail += `; \${${missing.join('}, ${')}} has no value in this request`;
-      return { form, trace: trace(source, policyIndex, st, false, detail, 'resource', cs.resourceRange) };
+      env.form = null;
+      return trace(source, policyIndex, cs, false, detail, 'resource', cs.resourceRange);
     }
   }
-  for (const cc of cs.conditions) {
+  const conditions = cs.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const cc = conditions[i] as CompiledClause;
     if (!clauseHolds(cc, env.ctx)) {
       const detail = `Condition not met: ${describeClause(cc, env.ctx, false)}`;
-      return { form, trace: trace(source, policyIndex, st, false, detail, 'condition', cc.clause.range) };
+      env.form = null;
+      return trace(source, policyIndex, cs, false, detail, 'condition', cc.clause.range);
     }
   }
-  const verb = st.effect === 'Allow' ? 'Allows' : 'Denies';
+  const verb = cs.effect === 'Allow' ? 'Allows' : 'Denies';
   let detail = `${verb} ${env.action} on ${env.resource}`;
-  const conditions = cs.conditions;
   if (conditions.length > 0) {
     detail += ' (conditions met: ';
     for (let i = 0; i < conditions.length; i++) {
@@ -225,5 +275,5 @@ export function matchStatement(
     }
     detail += ')';
   }
-  return { form, trace: trace(source, policyIndex, st, true, detail) };
+  return trace(source, policyIndex, cs, true, detail);
 }
