@@ -5,17 +5,19 @@
 import { authorize } from '../authz/index.ts';
 import type { AuthorizeInput, AuthorizeResult, ResourcePolicyKind } from '../authz/index.ts';
 import { isoSecondsFromMs } from '../world/clock.ts';
+import type { TemporaryCredential } from '../world/sts-types.ts';
 import type { World } from '../world/types.ts';
 import type { ServiceCaller } from './caller.ts';
 import { accessDenied } from './errors.ts';
 import { boundaryFor, identityPoliciesFor, orgPathFor, principalFor, scpsFor, sessionPolicyFor } from './principal.ts';
+import { rcpsFor } from './organizations/effective.ts';
 import type { AwsError, CallOptions } from './types.ts';
 
 /** The IP a call comes from when the caller does not say (TEST-NET-3, reserved for documentation). */
 export const DEFAULT_SOURCE_IP = '203.0.113.10';
 
 /** Global services whose requests resolve to us-east-1 for `aws:RequestedRegion` (global condition keys page). */
-const GLOBAL_SERVICES = new Set(['iam']);
+const GLOBAL_SERVICES = new Set(['iam', 'organizations']);
 
 /** Everything about the call that is the same for each authorization it needs. */
 export interface CallEnv {
@@ -30,6 +32,19 @@ export interface CallEnv {
 export function requestedRegion(env: CallEnv): string {
   if (GLOBAL_SERVICES.has(env.service)) return 'us-east-1';
   return env.opts.region ?? env.world.defaultRegion;
+}
+
+/**
+ * The keys a request signed with an EC2 instance's role credentials carries: `ec2:SourceInstanceARN`
+ * and `aws:EC2InstanceSourcePrivateIPv4` (global condition keys page, "Properties of the role
+ * session"; the world models no VPCs, so `aws:EC2InstanceSourceVPC` is not set). The session
+ * EC2 obtained for an instance is named after the instance.
+ */
+export function instanceContext(world: World, session: TemporaryCredential): Record<string, string> {
+  if (session.viaService !== 'ec2.amazonaws.com' || session.sessionName === undefined) return {};
+  const i = world.ec2.instances[session.sessionName];
+  if (i === undefined || i.accountId !== session.accountId) return {};
+  return { 'ec2:SourceInstanceARN': `arn:aws:ec2:${i.region}:${i.accountId}:instance/${i.instanceId}`, 'aws:EC2InstanceSourcePrivateIPv4': i.privateIpAddress };
 }
 
 /**
@@ -57,6 +72,8 @@ export function baseContext(env: CallEnv): Record<string, string | string[]> {
     if (s.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = s.sourceIdentity;
     if (s.federatedProvider !== undefined) ctx['aws:FederatedProvider'] = s.federatedProvider;
   }
+  // Calls signed with instance-profile credentials say which instance they come from.
+  if (caller.kind === 'role-session') Object.assign(ctx, instanceContext(world, caller.session));
   if (caller.kind !== 'anonymous') {
     const org = world.organization;
     const path = orgPathFor(world, caller.accountId);
@@ -106,6 +123,9 @@ export function authorizeInput(env: CallEnv, req: AccessRequest): AuthorizeInput
   if (req.resourceAccount !== undefined) input.request.resourceAccount = req.resourceAccount;
   const scps = scpsFor(world, caller.accountId);
   if (scps !== undefined) input.policies.scp = scps;
+  // RCPs belong to the resource's account, whoever calls (the ARN's account when not given).
+  const rcps = rcpsFor(world, req.resourceAccount ?? req.resource.split(':')[4]);
+  if (rcps !== undefined) input.policies.rcp = rcps;
   if (req.trust !== undefined) input.policies.trust = req.trust;
   if (req.resourcePolicy !== undefined) input.policies.resource = req.resourcePolicy;
   if (req.resourcePolicyKind !== undefined) input.policies.resourcePolicyKind = req.resourcePolicyKind;

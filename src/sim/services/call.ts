@@ -23,15 +23,23 @@ import { Params } from './params.ts';
 import { EC2_SERVICE, ec2RoleDeliveryFor } from './ec2/index.ts';
 import { S3_CONTROL_SERVICE, S3_SERVICE } from './s3/index.ts';
 import { STS_SERVICE } from './sts/index.ts';
+import { CLOUDTRAIL_SERVICE, trailFollowUp } from './cloudtrail/index.ts';
+import { ORGANIZATIONS_SERVICE } from './organizations/index.ts';
+import { NOTIFICATION_OPERATIONS, afterS3Call, lambdaService } from './lambda/index.ts';
 import type { AwsResult, CallOptions, CallParams, Credentials } from './types.ts';
 
 /** The services the simulator implements, by their API prefix. */
 export const SERVICES: Readonly<Record<string, ServiceDefinition>> = {
   iam: IAM_SERVICE,
   sts: STS_SERVICE,
-  s3: S3_SERVICE,
+  // S3 event notifications live with Lambda, their only simulated destination.
+  s3: { ...S3_SERVICE, operations: { ...S3_SERVICE.operations, ...NOTIFICATION_OPERATIONS } },
   s3control: S3_CONTROL_SERVICE,
   ec2: EC2_SERVICE,
+  cloudtrail: CLOUDTRAIL_SERVICE,
+  organizations: ORGANIZATIONS_SERVICE,
+  // Lambda runs handlers through callAws itself (a hoisted function, so no import cycle).
+  lambda: lambdaService((...args) => callAws(...args)),
 };
 
 /** The names of the operations a service implements (for the CLI's command table and for docs). */
@@ -63,7 +71,7 @@ function noteLastUsed(world: World, caller: ServiceCaller): void {
  *
  * @param world the world to act on; changed in place when the call succeeds
  * @param credentials access keys, `{ root: accountId }`, or null for unsigned calls
- * @param service `iam`, `sts`, `s3`, `s3control`, `ec2`
+ * @param service `iam`, `sts`, `s3`, `s3control`, `ec2`, `lambda`, `organizations`, `cloudtrail`
  * @param operation AWS's operation name, e.g. `CreateRole`
  * @param params AWS's parameter names, e.g. `{ RoleName: 'app' }`
  */
@@ -95,7 +103,8 @@ export function callAws(world: World, credentials: Credentials, service: string,
       userAgent: opts.userAgent ?? 'aws-cli/2',
       userIdentity: trail.userIdentity ?? userIdentityFor(world, caller),
       requestParameters: trail.requestParameters ?? safeParams,
-      responseElements: trail.responseElements ?? (outcome.ok ? outcome.result : null),
+      // An operation may set null on purpose (Lambda Invoke records no response).
+      responseElements: 'responseElements' in trail ? trail.responseElements : outcome.ok ? outcome.result : null,
       ...(outcome.ok ? {} : { error: outcome.error }),
       readOnly: op.readOnly,
       recipientAccountId: trail.recipientAccountId ?? (caller.kind === 'anonymous' ? '' : caller.accountId),
@@ -105,6 +114,10 @@ export function callAws(world: World, credentials: Credentials, service: string,
     // Instance-profile credentials: CloudTrail says whether IMDSv1 or IMDSv2 delivered them.
     const delivery = caller.kind === 'role-session' ? ec2RoleDeliveryFor(world, caller.accessKeyId) : undefined;
     if (delivery !== undefined && event.userIdentity.sessionContext !== undefined) event.userIdentity.sessionContext.ec2RoleDelivery = delivery;
+    // CloudTrail's delivery rules: a cross-account AssumeRole reaches the role owner too.
+    trailFollowUp(world, event);
+    // S3 event notifications: a stored or deleted object may make S3 invoke a function.
+    if (outcome.ok && service === 's3') afterS3Call(world, operation, safeParams, event.userIdentity.principalId ?? 'anonymous', callAws);
     return outcome;
   } catch (e) {
     rollback();

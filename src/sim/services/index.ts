@@ -8,7 +8,7 @@ export { callAws, operationsOf, SERVICES } from './call.ts';
 export type { ServiceDefinition, Operation, TrailNotes } from './operation.ts';
 export { resolveCaller, findAccessKeyOwner } from './caller.ts';
 export type { ServiceCaller, RootCaller, UserCaller, RoleSessionCaller, UserSessionCaller, AnonymousCaller } from './caller.ts';
-export { checkAccess, authorizeInput, baseContext, DEFAULT_SOURCE_IP } from './access.ts';
+export { checkAccess, authorizeInput, baseContext, instanceContext, DEFAULT_SOURCE_IP } from './access.ts';
 export type { CallEnv, AccessRequest, AccessOutcome } from './access.ts';
 export { managedPolicyDocument, managedPolicyExists } from './policy-docs.ts';
 export { recordEvent, userIdentityFor } from './events.ts';
@@ -48,3 +48,9 @@ export type { ServiceAssumeRequest, ServiceSession, SamlAssertion, WebIdentityCl
 export { S3_SERVICE, S3_CONTROL_SERVICE, effectivePublicAccessBlock, s3AuthorizeInput, s3Decision, bucketArn, objectArn, canonicalUserId, validBucketName, checkBucketPolicy } from './s3/index.ts';
 export { EC2_SERVICE, imdsRequest, instanceCallOptions, IMDS_MAX_TOKEN_TTL, ec2RoleDeliveryFor, ROTATE_BEFORE_MS, instanceArn } from './ec2/index.ts';
 export type { ImdsRequest, ImdsResponse } from './ec2/index.ts';
+export { CLOUDTRAIL_SERVICE, cloudTrailRecord, lookupResources, usernameOf, isManagementEvent, eventHistory, lookupEventShape, EVENT_HISTORY_DAYS, LOOKUP_ATTRIBUTE_KEYS } from './cloudtrail/index.ts';
+export type { LookupEvent, LookupResource } from './cloudtrail/index.ts';
+export { ORGANIZATIONS_SERVICE, rcpsFor, policiesByLevel, orgLevels, checkOrgPolicyContent, MAX_POLICIES_PER_TARGET } from './organizations/index.ts';
+// Lambda's record builders (functionArn, parseHandlerSpec, principalElement…) come from the world module.
+export { lambdaService, NOTIFICATION_OPERATIONS, afterS3Call, S3_EVENT_TYPES, invokeAsService, serviceMayInvoke, runFunction, executionCredentials, MAX_INVOKE_DEPTH, bindParams, functionConfiguration, functionPolicyText, RUNTIMES } from './lambda/index.ts';
+export type { ServiceInvocation, Invoker, Execution } from './lambda/index.ts';

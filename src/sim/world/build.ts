@@ -22,10 +22,12 @@ import {
 import { AWS_MANAGED_POLICIES, awsManagedPolicyByArn } from './managed-catalog.ts';
 import { buildOrganization } from './create-org.ts';
 import { buildResources } from './build-resources.ts';
+import { buildFunctions, buildNotifications } from './build-lambda.ts';
 import { oidcProviderArn, samlProviderArn } from './arns.ts';
 import type { ParsedWorldSeed, SeedAccount } from './seed-schema.ts';
 import { emptyS3State } from './s3-types.ts';
 import { emptyEc2State } from './ec2-types.ts';
+import { emptyLambdaState } from './lambda-types.ts';
 import { WORLD_FORMAT_VERSION } from './types.ts';
 import type { Account, World } from './types.ts';
 
@@ -53,6 +55,7 @@ export function buildFromParsed(seed: ParsedWorldSeed, issues: string[]): World 
     sts: { credentials: {} },
     s3: emptyS3State(),
     ec2: emptyEc2State(),
+    lambda: emptyLambdaState(),
     events: [],
   };
   seed.accounts.forEach((a, i) => {
@@ -61,6 +64,9 @@ export function buildFromParsed(seed: ParsedWorldSeed, issues: string[]): World 
   });
   // Buckets and instances after all IAM, so instance profiles resolve and bucket names clash globally.
   seed.accounts.forEach((a, i) => buildResources(world, a, `accounts.${i}`, issues));
+  // Functions after roles; notifications after every function, since they may point across accounts.
+  seed.accounts.forEach((a, i) => buildFunctions(world, a, `accounts.${i}`, issues));
+  seed.accounts.forEach((a, i) => buildNotifications(world, a, `accounts.${i}`, issues));
   if (seed.organization !== undefined) world.organization = buildOrganization(world, seed.organization, issues);
   return world;
 }

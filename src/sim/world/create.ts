@@ -8,9 +8,10 @@
  */
 import { buildFromParsed } from './build.ts';
 import { worldSeedSchema } from './seed-schema.ts';
-import type { ParsedWorldSeed, WorldSeed } from './seed-schema.ts';
+import type { WorldSeed } from './seed-schema.ts';
 import type { World } from './types.ts';
 import { WorldSeedError } from './seed-error.ts';
+import { createWorldUnchecked } from './create-unchecked.ts';
 
 /** Validates a seed without building anything: the issues, or an empty list. */
 export function checkSeed(seed: unknown): string[] {
@@ -26,16 +27,4 @@ export function createWorld(seed: WorldSeed): World {
   const parsed = worldSeedSchema.safeParse(seed);
   if (!parsed.success) throw new WorldSeedError(parsed.error.issues.map((i) => `${i.path.join('.') || '(seed)'}: ${i.message}`));
   return createWorldUnchecked(parsed.data);
-}
-
-/**
- * Builds a world from a seed that passed `worldSeedSchema` already (the content checks validate
- * every exercise at build time), without loading the schema. Still throws `WorldSeedError` for
- * broken cross-references.
- */
-export function createWorldUnchecked(seed: ParsedWorldSeed): World {
-  const issues: string[] = [];
-  const world = buildFromParsed(seed, issues);
-  if (issues.length > 0) throw new WorldSeedError(issues);
-  return world;
 }

@@ -25,6 +25,8 @@ export interface OrgPolicy {
   content: string;
   /** True for FullAWSAccess / RCPFullAWSAccess, which AWS manages. */
   awsManaged: boolean;
+  /** The description given to CreatePolicy (absent in older snapshots: read as ""). */
+  description?: string;
 }
 
 /** An organization. */

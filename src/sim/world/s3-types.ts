@@ -45,6 +45,23 @@ export interface S3Bucket {
   objectOwnership: ObjectOwnership;
   /** Objects by key. */
   objects: Record<string, S3ObjectRecord>;
+  /** Event notifications (PutBucketNotificationConfiguration); absent when none are configured. */
+  notificationConfiguration?: BucketNotificationConfiguration;
+}
+
+/** One Lambda destination of a bucket's event notifications (S3 API Reference, LambdaFunctionConfiguration). */
+export interface LambdaNotification {
+  Id: string;
+  LambdaFunctionArn: string;
+  /** Event types such as `s3:ObjectCreated:*`. */
+  Events: string[];
+  /** Key name filter rules (`prefix`, `suffix`). */
+  Filter?: { Key: { FilterRules: { Name: string; Value: string }[] } };
+}
+
+/** A bucket's notification configuration (only Lambda destinations are simulated). */
+export interface BucketNotificationConfiguration {
+  LambdaFunctionConfigurations: LambdaNotification[];
 }
 
 /** All of S3 in a world. */

@@ -128,6 +128,19 @@ export const seedBucketSchema = z
       .describe('Bucket-level Block Public Access (default: all four on, as for new buckets); false for no configuration'),
     objectOwnership: z.enum(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']).optional().describe('Object Ownership (default BucketOwnerEnforced)'),
     objects: z.record(z.string().min(1).max(1024), z.string()).optional().describe('Objects: key → text body'),
+    lambdaNotifications: z
+      .array(
+        z
+          .object({
+            function: z.string().min(1).describe('A function ARN, or the name of a function of the bucket owner in the bucket Region'),
+            events: z.array(z.string()).optional().describe('Default ["s3:ObjectCreated:*"]'),
+            prefix: z.string().optional(),
+            suffix: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('S3 event notifications to Lambda (stored as configured, without the destination check)'),
   })
   .strict();
 
@@ -146,6 +159,36 @@ export const seedInstanceSchema = z
   })
   .strict();
 
+/** A Lambda function in a seed (in the account it is declared in). */
+export const seedFunctionSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'Function names use letters, digits, - and _ (1–64)').describe('Function name'),
+    role: z.string().min(1).describe('The execution role: a role of this account by name, or a role ARN'),
+    handler: z
+      .union([z.string(), z.record(z.string(), z.unknown())])
+      .describe('The declarative handler: {"steps": [{"call": "s3:GetObject", "params": {…}}], "return": "last"}'),
+    region: region.optional().describe('The function Region (default: the world region)'),
+    runtime: z.string().min(1).optional().describe('Runtime (default nodejs22.x)'),
+    description: z.string().max(256).optional(),
+    environment: z.record(z.string(), z.string()).optional().describe('Environment variables'),
+    permissions: z
+      .array(
+        z
+          .object({
+            sid: z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/).describe('StatementId'),
+            principal: z.string().min(1).describe('An account id, an IAM ARN, a service principal such as s3.amazonaws.com, or *'),
+            action: z.string().optional().describe('Default lambda:InvokeFunction'),
+            sourceArn: z.string().optional(),
+            sourceAccount: z.string().regex(/^\d{12}$/).optional(),
+            principalOrgId: z.string().regex(/^o-[a-z0-9]{10,32}$/).optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Function policy statements, as AddPermission would add them'),
+  })
+  .strict();
+
 /** One account in a seed. */
 export const seedAccountSchema = z
   .object({
@@ -160,6 +203,7 @@ export const seedAccountSchema = z
     buckets: z.array(seedBucketSchema).optional().describe('S3 buckets the account owns'),
     publicAccessBlock: publicAccessBlock.optional().describe('Account-level S3 Block Public Access'),
     instances: z.array(seedInstanceSchema).optional().describe('Running EC2 instances'),
+    functions: z.array(seedFunctionSchema).optional().describe('Lambda functions'),
     samlProviders: z
       .array(z.object({ name, issuer: z.string().min(1).describe('The IdP entity id'), metadataDocument: z.string().optional() }).strict())
       .optional(),
@@ -181,6 +225,10 @@ export const seedAccountSchema = z
 export const seedOrganizationSchema = z
   .object({
     managementAccount: z.string().regex(/^\d{12}$/).describe('The management account id (must be one of the accounts)'),
+    members: z
+      .array(z.string().regex(/^\d{12}$/))
+      .optional()
+      .describe('The accounts in the organization besides the management account (default: every account); the others stay outside it'),
     ous: z
       .array(
         z
@@ -205,6 +253,19 @@ export const seedOrganizationSchema = z
       .optional()
       .describe('SCPs besides FullAWSAccess, which is attached everywhere when SCPs are on'),
     scpEnabled: z.boolean().optional().describe('Whether SCPs are enabled (default: true when scps are given)'),
+    rcps: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(128),
+            document: policyDocument,
+            targets: z.array(z.string().min(1)).describe('"Root", an OU name or an account id'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('RCPs besides RCPFullAWSAccess, which is attached everywhere when RCPs are on'),
+    rcpEnabled: z.boolean().optional().describe('Whether RCPs are enabled (default: true when rcps are given)'),
   })
   .strict();
 
@@ -229,6 +290,8 @@ export type SeedUser = z.output<typeof seedUserSchema>;
 export type SeedRole = z.output<typeof seedRoleSchema>;
 /** A bucket entry of a validated seed. */
 export type SeedBucket = z.output<typeof seedBucketSchema>;
+/** A function entry of a validated seed. */
+export type SeedFunction = z.output<typeof seedFunctionSchema>;
 /** An instance entry of a validated seed. */
 export type SeedInstance = z.output<typeof seedInstanceSchema>;
 /** An account entry of a validated seed. */

@@ -10,6 +10,7 @@ import { canonicalJson } from './canonical-json.ts';
 import { emptyIamState } from './iam-records.ts';
 import { emptyS3State } from './s3-types.ts';
 import { emptyEc2State } from './ec2-types.ts';
+import { emptyLambdaState } from './lambda-types.ts';
 import { WORLD_FORMAT_VERSION } from './types.ts';
 import type { World } from './types.ts';
 
@@ -65,6 +66,7 @@ export function restore(text: string): World {
   for (const account of Object.values(world.accounts)) account.iam = { ...emptyIamState(), ...account.iam };
   world.s3 = { ...emptyS3State(), ...(world.s3 as Partial<World['s3']> | undefined) };
   world.ec2 = { ...emptyEc2State(), ...(world.ec2 as Partial<World['ec2']> | undefined) };
+  world.lambda = { ...emptyLambdaState(), ...(world.lambda as Partial<World['lambda']> | undefined) };
   return world;
 }
 

@@ -15,6 +15,7 @@ import type { Organization } from './org-types.ts';
 import type { StsState } from './sts-types.ts';
 import type { S3State } from './s3-types.ts';
 import type { Ec2State } from './ec2-types.ts';
+import type { LambdaState } from './lambda-types.ts';
 
 /** The snapshot format this code writes. */
 export const WORLD_FORMAT_VERSION = 1;
@@ -33,7 +34,8 @@ export interface Account {
 
 /** Who made a call, as a CloudTrail `userIdentity` element shows it. */
 export interface EventUserIdentity {
-  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'AWSService' | 'SAMLUser' | 'WebIdentityUser' | 'Unknown';
+  /** `AWSAccount` is the role owner's copy of a cross-account AssumeRole (CloudTrail userIdentity element). */
+  type: 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'AWSService' | 'AWSAccount' | 'SAMLUser' | 'WebIdentityUser' | 'Unknown';
   principalId?: string;
   arn?: string;
   accountId?: string;
@@ -80,6 +82,13 @@ export interface WorldEvent {
   eventCategory?: 'Management' | 'Data';
   /** The resources the call touched, as CloudTrail lists them (`AWS::S3::Object`, `AWS::S3::Bucket`, …). */
   resources?: { ARN: string; accountId?: string; type: string }[];
+  /**
+   * Set on both copies of an event delivered to two accounts (a cross-account AssumeRole): the
+   * caller's copy and the role owner's copy share it, each keeping its own eventID.
+   */
+  sharedEventID?: string;
+  /** The request id when it is not derived from the eventID (the copies of one request share it). */
+  requestID?: string;
 }
 
 /** A whole simulated AWS. */
@@ -99,6 +108,8 @@ export interface World {
   s3: S3State;
   /** EC2 instances (ids are unique across accounts and regions). */
   ec2: Ec2State;
+  /** Lambda functions (keyed by ARN: names are unique per account and Region). */
+  lambda: LambdaState;
   /** Every call, in order. */
   events: WorldEvent[];
 }
