@@ -7,3 +7,4 @@ export * from './authz/index.ts';
 export * from './review/index.ts';
 export * from './world/index.ts';
 export * from './services/index.ts';
+export * from './cli/index.ts';
