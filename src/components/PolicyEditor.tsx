@@ -148,6 +148,8 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
           ariaLabel: label,
           automaticLayout: true,
           minimap: { enabled: false },
+          // 'dimmed' draws the number after a final newline faded, below contrast minimums.
+          renderFinalNewline: 'on',
           scrollBeyondLastLine: false,
           fontSize: 14,
           tabSize: 2,

@@ -3,6 +3,7 @@
  * tests and tools can validate a file without starting Astro. Every field says what it is for.
  */
 import { z } from 'astro/zod';
+import { exerciseSchema } from '../exercises/schema.ts';
 
 /** Lowercase words joined by hyphens: the form of every id and slug in URLs. */
 const slug = z
@@ -34,46 +35,12 @@ export const lessonSchema = z
   })
   .strict();
 
-/** One expected access outcome of an exercise. */
-const checkSchema = z
-  .object({
-    description: z.string().min(3).describe('What this check proves, in the learner’s words.'),
-    actor: z.string().min(1).describe('Who makes the call: a user, role session, instance, function, federated identity or "anonymous".'),
-    call: z.string().min(1).describe('The API call ("s3:GetObject arn:aws:s3:::bucket/key") or the aws CLI line to run.'),
-    expect: z
-      .union([z.literal('allowed'), z.object({ error: z.string().min(1).describe('The error code AWS returns, e.g. AccessDenied.') }).strict()])
-      .describe('"allowed", or the error the call must fail with.'),
-  })
-  .strict();
-
-/** A document or terminal the learner works in. */
-const editableSchema = z
-  .object({
-    id: slug.describe('Id of this editable part, unique within the exercise.'),
-    kind: z
-      .enum(['identity-policy', 'trust-policy', 'bucket-policy', 'permissions-boundary', 'session-policy', 'scp', 'lambda-policy', 'terminal'])
-      .describe('What the learner edits.'),
-    label: z.string().min(3).describe('The accessible name of the editor, naming the document it edits.'),
-    starter: z.string().describe('The text the learner starts from.'),
-  })
-  .strict();
-
-/** An exercise file in content/exercises/<id>.json. */
-export const exerciseFileSchema = z
-  .object({
-    title: z.string().min(3).max(90).describe('Short title shown above the exercise.'),
-    prompt: z.string().min(10).describe('The task, in Markdown: what the learner must achieve.'),
-    world: z.record(z.string(), z.unknown()).describe('The start state of the simulated AWS (seed format of src/sim/world).'),
-    editable: z.array(editableSchema).min(1).describe('The documents or terminal the learner works in.'),
-    solution: z.record(z.string(), z.string()).describe('A correct text for each editable id.'),
-    checks: z.array(checkSchema).min(1).describe('Expected outcomes; checks that must stay denied matter as much as allowed ones.'),
-    hints: z.array(z.string().min(3)).min(1).describe('A ladder of hints, from a nudge to nearly the answer.'),
-    lint: z
-      .array(z.string())
-      .default([])
-      .describe('Least-privilege rules the learner’s answer must also satisfy.'),
-  })
-  .strict();
+/**
+ * An exercise file in content/exercises/<id>.json. The schema lives with the grader in
+ * src/exercises (it validates names against the exercise's own world and the simulator's
+ * operations); it is re-exported here so the collections keep one import.
+ */
+export const exerciseFileSchema = exerciseSchema;
 
 /** One step of a workshop track. */
 const workshopStepSchema = z

@@ -54,7 +54,7 @@ monaco.editor.defineTheme('rolelab-light', {
   colors: {
     'editor.background': '#ffffff',
     'editor.foreground': '#1b2230',
-    'editorLineNumber.foreground': '#8a93a3',
+    'editorLineNumber.foreground': '#5b6474',
     'editorLineNumber.activeForeground': '#1b2230',
     'editor.lineHighlightBackground': '#f2f0ea',
     'editorCursor.foreground': '#0a6b66',
@@ -71,7 +71,7 @@ monaco.editor.defineTheme('rolelab-dark', {
   colors: {
     'editor.background': '#161c26',
     'editor.foreground': '#e6e9ef',
-    'editorLineNumber.foreground': '#6b7587',
+    'editorLineNumber.foreground': '#9aa3b4',
     'editorLineNumber.activeForeground': '#e6e9ef',
     'editor.lineHighlightBackground': '#1c2330',
     'editorCursor.foreground': '#5fd4c8',

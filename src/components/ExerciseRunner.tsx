@@ -1,0 +1,305 @@
+/**
+ * ExerciseRunner: one graded exercise. The learner edits the documents, presses **Check**, and
+ * every expected access is run through the simulated AWS; the results table says which checks
+ * pass and each row opens the evaluation that decided it. **Hint** climbs the hint ladder,
+ * **Show solution** shows a diff against the learner's text and offers **Apply solution**,
+ * **Reset** goes back to the starters. The grader (and with it the simulator) loads on the
+ * first Check, so a lesson page stays light until then.
+ */
+import { useState } from 'preact/hooks';
+import { diffLines } from 'diff';
+import type { CheckResult, Exercise, GradeResult } from '../exercises/index.ts';
+import type { AuthorizeResult, PolicyKind } from '../sim/index.ts';
+import { documentText, forgetDocument, saveDocument } from '../stores/documents.ts';
+import { markAttempt } from '../stores/progress.ts';
+import PolicyEditor from './PolicyEditor.tsx';
+import './ExerciseRunner.css';
+
+export interface ExerciseRunnerProps {
+  /** The exercise id (its file name); also the page anchor. */
+  exerciseId: string;
+  /** The validated exercise data. */
+  exercise: Exercise;
+  /** The prompt rendered to HTML at build time from the exercise's own Markdown. */
+  promptHtml: string;
+  /** The parser kind of each editable, by editable id. */
+  kinds: Record<string, PolicyKind>;
+  /** False hides Show solution (a workshop can ask for that). */
+  allowSolution?: boolean;
+  /** Heading level of the exercise title, to keep the page outline right. */
+  headingLevel?: 2 | 3;
+}
+
+/** The document id an editable is saved under. */
+const docId = (exerciseId: string, editableId: string) => `${exerciseId}/${editableId}`;
+
+export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds, allowSolution = true, headingLevel = 3 }: ExerciseRunnerProps) {
+  const [result, setResult] = useState<GradeResult | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [hintsShown, setHintsShown] = useState(0);
+  const [showSolution, setShowSolution] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const titleId = `${exerciseId}-title`;
+
+  const texts = () => Object.fromEntries(exercise.editable.map((e) => [e.id, documentText(docId(exerciseId, e.id), e.starter)]));
+
+  const check = async () => {
+    setBusy(true);
+    setStatus('Checking…');
+    try {
+      const { gradeExercise } = await import('../exercises/grade.ts');
+      const graded = gradeExercise(exercise, texts());
+      setResult(graded);
+      setOpen(null);
+      markAttempt(exerciseId, graded.solved);
+      setStatus(graded.solved ? `${graded.summary}. Solved!` : graded.summary);
+    } catch {
+      setStatus('The checker could not be loaded. Check your connection and try again; your edits are kept.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    if (!window.confirm(`Reset "${exercise.title}" to its starting documents? Your edits will be lost.`)) return;
+    for (const e of exercise.editable) forgetDocument(docId(exerciseId, e.id));
+    setResult(null);
+    setShowSolution(false);
+    setStatus('Reset to the starting documents.');
+  };
+
+  const applySolution = () => {
+    for (const e of exercise.editable) saveDocument(docId(exerciseId, e.id), exercise.solution[e.id] ?? e.starter);
+    setShowSolution(false);
+    setStatus('Solution applied. Press Check to see it pass.');
+  };
+
+  const hints = exercise.hints;
+
+  return (
+    <section class="exercise" id={exerciseId} aria-labelledby={titleId}>
+      <Heading id={titleId} class="ex-title">
+        <span class="ex-kicker">Exercise</span> {exercise.title}
+      </Heading>
+      <div class="ex-prompt" dangerouslySetInnerHTML={{ __html: promptHtml }} />
+
+      {exercise.editable.map((e) => (
+        <PolicyEditor key={e.id} documentId={docId(exerciseId, e.id)} label={e.label} kind={kinds[e.id] ?? 'identity'} initial={e.starter} />
+      ))}
+
+      <div class="ex-actions">
+        <button type="button" class="button" onClick={check} disabled={busy}>
+          Check
+        </button>
+        <button type="button" class="button secondary" onClick={() => setHintsShown((n) => Math.min(n + 1, hints.length))} disabled={hintsShown >= hints.length}>
+          Hint
+        </button>
+        {allowSolution && (
+          <button type="button" class="button secondary" aria-expanded={showSolution} onClick={() => setShowSolution((s) => !s)}>
+            Show solution
+          </button>
+        )}
+        <button type="button" class="button secondary" onClick={reset}>
+          Reset
+        </button>
+      </div>
+
+      {hintsShown > 0 && (
+        <ol class="ex-hints" aria-label="Hints">
+          {hints.slice(0, hintsShown).map((h, i) => (
+            <li key={i}>
+              <strong>
+                Hint {i + 1} of {hints.length}:
+              </strong>{' '}
+              {h}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {showSolution && (
+        <div class="ex-solution">
+          {exercise.editable.map((e) => (
+            <SolutionDiff key={e.id} label={e.label} mine={documentText(docId(exerciseId, e.id), e.starter)} solution={exercise.solution[e.id] ?? ''} />
+          ))}
+          <button type="button" class="button" onClick={applySolution}>
+            Apply solution
+          </button>
+        </div>
+      )}
+
+      <div class={`ex-status ${result?.solved ? 'solved' : ''}`} role="status" aria-live="polite">
+        {status}
+      </div>
+
+      {result && <Results result={result} open={open} setOpen={setOpen} />}
+    </section>
+  );
+}
+
+/** The results table; each row opens the evaluation that decided it. */
+function Results({ result, open, setOpen }: { result: GradeResult; open: number | null; setOpen: (i: number | null) => void }) {
+  const rejected = result.documents.filter((d) => !d.installed);
+  return (
+    <div class="ex-results">
+      {rejected.map((d) => (
+        <p key={d.id} class="ex-rejected">
+          <span aria-hidden="true">✗ </span>
+          {d.rejection}
+        </p>
+      ))}
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="Check results">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Result</th>
+              <th scope="col">Check</th>
+              <th scope="col">Who</th>
+              <th scope="col">Request</th>
+              <th scope="col">Expected</th>
+              <th scope="col">Got</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.checks.map((c, i) => (
+              <CheckRow key={i} check={c} index={i} open={open === i} toggle={() => setOpen(open === i ? null : i)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {result.lint.length > 0 && (
+        <div class="ex-lint">
+          <p>
+            <strong>Least privilege:</strong> every check passes, but the answer grants more than the task needs:
+          </p>
+          <ul>
+            {result.lint.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function gotText(c: CheckResult): string {
+  if (!c.got) return 'not run';
+  return c.got.outcome === 'allowed' ? 'allowed' : `error ${c.got.code}`;
+}
+
+function CheckRow({ check: c, index, open, toggle }: { check: CheckResult; index: number; open: boolean; toggle: () => void }) {
+  const detailId = `check-detail-${index}-${c.description.length}`;
+  return (
+    <>
+      <tr class={c.passed ? 'pass' : 'fail'}>
+        <td>
+          <span class="ex-verdict">{c.passed ? '✓ Pass' : '✗ Fail'}</span>
+        </td>
+        <td>
+          <button type="button" class="ex-row-toggle" aria-expanded={open} aria-controls={detailId} onClick={toggle}>
+            {c.description}
+          </button>
+        </td>
+        <td>{c.actor}</td>
+        <td>
+          <code>{c.request}</code>
+        </td>
+        <td>{c.expected}</td>
+        <td>{gotText(c)}</td>
+      </tr>
+      {open && (
+        <tr class="ex-detail" id={detailId}>
+          <td colSpan={6}>
+            <Explanation check={c} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+const STEP_NAMES: Record<string, string> = {
+  'always-allowed': 'Needs no permission',
+  'explicit-deny': 'Any explicit Deny?',
+  rcp: 'Resource control policies',
+  scp: 'Service control policies',
+  root: 'Root user',
+  'resource-policy': 'Resource-based policy',
+  'trust-policy': 'Role trust policy',
+  identity: 'Identity-based policies',
+  boundary: 'Permissions boundary',
+  session: 'Session policy',
+  'cross-account': 'Both accounts',
+};
+
+const OUTCOME_WORDS: Record<string, string> = { continue: 'continue', allow: 'allowed here', deny: 'denied here', skipped: 'does not apply' };
+
+/** The evaluation that decided a check, in AWS's order. */
+function Explanation({ check: c }: { check: CheckResult }) {
+  const e: AuthorizeResult | undefined = c.explanation;
+  return (
+    <div class="ex-explain">
+      {c.reason && <p>{c.reason}</p>}
+      {c.got?.outcome === 'error' && (
+        <p>
+          AWS answers: <code>{c.got.code}</code> — {c.got.message}
+        </p>
+      )}
+      {e && (
+        <>
+          <p class="ex-summary">{e.summary}</p>
+          <ol class="ex-steps">
+            {e.steps.map((s, i) => (
+              <li key={i} class={`step-${s.outcome}`}>
+                <strong>{STEP_NAMES[s.step] ?? s.step}</strong> <span class="ex-outcome">({OUTCOME_WORDS[s.outcome] ?? s.outcome})</span>: {s.detail}
+              </li>
+            ))}
+          </ol>
+          {e.deciding.length > 0 && (
+            <>
+              <p>Deciding statements:</p>
+              <ul class="ex-deciding">
+                {e.deciding.map((t, i) => (
+                  <li key={i}>
+                    {t.source} policy, {t.sid ? `statement "${t.sid}"` : `statement ${t.statementIndex + 1}`} (line {t.range.startLine}): {t.detail}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A line diff of the learner's document against the solution; additions and removals are marked in words too. */
+function SolutionDiff({ label, mine, solution }: { label: string; mine: string; solution: string }) {
+  const parts = diffLines(mine.endsWith('\n') ? mine : `${mine}\n`, solution.endsWith('\n') ? solution : `${solution}\n`);
+  const same = parts.every((p) => !p.added && !p.removed);
+  return (
+    <figure class="ex-diff">
+      <figcaption>
+        {label}: {same ? 'your document already matches the solution.' : 'lines to remove (−) and to add (+) to reach the solution.'}
+      </figcaption>
+      <pre>
+        {parts.flatMap((p, i) =>
+          p.value
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((line, j) => (
+              <span key={`${i}-${j}`} class={p.added ? 'add' : p.removed ? 'del' : 'same'}>
+                <span class="visually-hidden">{p.added ? 'added: ' : p.removed ? 'removed: ' : ''}</span>
+                <span aria-hidden="true">{p.added ? '+ ' : p.removed ? '− ' : '  '}</span>
+                {line}
+                {'\n'}
+              </span>
+            )),
+        )}
+      </pre>
+    </figure>
+  );
+}

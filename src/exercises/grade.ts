@@ -1,0 +1,191 @@
+/**
+ * `gradeExercise`: the learner's documents in, a graded result out. Pure and synchronous: the
+ * world is built afresh from the exercise's seed, every check starts from the world with the
+ * documents installed (so a check that deletes an object cannot change the next one), and
+ * nothing reads the clock or randomness — the same input always grades the same.
+ * It never throws: a simulator failure becomes a failed check with its reason.
+ */
+// Not the `../sim` barrel: it would pull in the seed schema (zod) and the CLI, which the grader
+// never needs — exercise seeds were validated when the site was built.
+import { createWorldUnchecked } from '../sim/world/create-unchecked.ts';
+import { SERVICES } from '../sim/services/index.ts';
+import type { World } from '../sim/index.ts';
+import { actorCredentials, actorText } from './actors.ts';
+import type { ActorCredentials, KeyRing } from './actors.ts';
+import { installDocuments } from './install.ts';
+import { lintFindings } from './lint.ts';
+import type { CheckResult, DocumentResult, GradeResult, Outcome } from './result.ts';
+import { checkRequestText, runCall } from './run-call.ts';
+import type { Check, Exercise } from './schema.ts';
+
+/** "allowed" or "error AccessDenied". */
+function expectedText(expect: Check['expect']): string {
+  return expect === 'allowed' ? 'allowed' : `error ${expect.error}`;
+}
+
+/** Whether what came back is what the check expects. */
+function matches(expect: Check['expect'], got: Outcome): boolean {
+  return expect === 'allowed'
+    ? got.outcome === 'allowed'
+    : got.outcome === 'error' && got.code === expect.error;
+}
+
+/** "N of M checks passed". */
+export function summaryText(passed: number, total: number): string {
+  return `${passed} of ${total} ${total === 1 ? 'check' : 'checks'} passed`;
+}
+
+/** Credentials per actor (keyed by the actor's JSON), taken once in the installed world. */
+type ActorCache = Map<string, ActorCredentials>;
+
+/**
+ * Takes credentials for every actor that needs them, once, in the installed world: keys and
+ * sessions are then part of the world each check starts from, which saves a CreateAccessKey or
+ * an AssumeRole (and the world copies they make) per check.
+ */
+function prepareActors(world: World, checks: readonly Check[]): ActorCache {
+  const cache: ActorCache = new Map();
+  const ring: KeyRing = new Map();
+  for (const { actor } of checks) {
+    if (actor !== 'anonymous' && 'service' in actor) continue;
+    const key = JSON.stringify(actor);
+    if (!cache.has(key)) cache.set(key, actorCredentials(world, actor, ring));
+  }
+  return cache;
+}
+
+/**
+ * The installed world every check starts from. Each check runs in it directly and, when the
+ * call may have changed it (an allowed write, a service taking a session), the world is reread
+ * from the JSON kept before the first check; its events are always cut back. Copying the world
+ * for every check was most of the grading time, and most graded writes are denied (and a denied
+ * call leaves the world as it was: callAws rolls back).
+ */
+class Stage {
+  private readonly pristine: string;
+  private readonly eventCount: number;
+  /** The world the next check runs in. */
+  world: World;
+
+  constructor(world: World) {
+    this.world = world;
+    this.pristine = JSON.stringify(world);
+    this.eventCount = world.events.length;
+  }
+
+  /** Puts the world back as it was before the check that just ran. */
+  reset(check: Check, got: Outcome | undefined): void {
+    const readOnly =
+      SERVICES[check.call.service]?.operations[check.call.operation]?.readOnly === true;
+    const byService = check.actor !== 'anonymous' && 'service' in check.actor;
+    if (got?.outcome === 'allowed' && (byService || !readOnly))
+      this.world = JSON.parse(this.pristine) as World;
+    else this.world.events.splice(this.eventCount);
+  }
+}
+
+/** Grades one check in the installed world (see Stage). */
+function gradeCheck(
+  check: Check,
+  stage: Stage,
+  rejected: readonly DocumentResult[],
+  actors: ActorCache,
+): CheckResult {
+  const base = {
+    description: check.description,
+    actor: actorText(check.actor),
+    expected: expectedText(check.expect),
+  };
+  // Every check may depend on every document (each changes the world), so a document AWS
+  // refuses fails them all, with the reason named, and the call is not made.
+  const refusal = rejected[0];
+  if (refusal !== undefined) {
+    return {
+      ...base,
+      request: checkRequestText(stage.world, check),
+      passed: false,
+      reason: refusal.rejection ?? `${refusal.id} could not be installed.`,
+    };
+  }
+  const run = runCall(stage.world, check, actors.get(JSON.stringify(check.actor)));
+  stage.reset(check, run.got);
+  if (run.got === undefined) {
+    const failed: CheckResult = {
+      ...base,
+      request: run.request,
+      passed: false,
+      reason: run.reason ?? 'The call could not be made.',
+    };
+    if (run.explanation !== undefined) failed.explanation = run.explanation;
+    return failed;
+  }
+  const result: CheckResult = {
+    ...base,
+    request: run.request,
+    got: run.got,
+    passed: matches(check.expect, run.got),
+  };
+  if (run.explanation !== undefined) result.explanation = run.explanation;
+  return result;
+}
+
+/** A result in which nothing could run, for a failure of the grader itself. */
+function brokenResult(exercise: Exercise, reason: string): GradeResult {
+  const checks: CheckResult[] = exercise.checks.map((c) => ({
+    description: c.description,
+    actor: actorText(c.actor),
+    request: `${c.call.service}:${c.call.operation}`,
+    expected: expectedText(c.expect),
+    passed: false,
+    reason,
+  }));
+  return {
+    documents: [],
+    checks,
+    passedCount: 0,
+    total: checks.length,
+    summary: summaryText(0, checks.length),
+    lint: [],
+    solved: false,
+  };
+}
+
+/**
+ * Grades the learner's documents (editable id → text; a missing id counts as its starter).
+ *
+ * Steps: fresh world from the seed → parse and install each document as the account root
+ * (issues with ranges per document) → per check, on a copy: resolve the actor, rebuild the
+ * decision for the explanation, make the call, compare → least-privilege rules.
+ */
+export function gradeExercise(
+  exercise: Exercise,
+  documents: Readonly<Record<string, string>>,
+): GradeResult {
+  try {
+    const world = createWorldUnchecked(exercise.world);
+    const texts: Record<string, string> = {};
+    for (const e of exercise.editable) texts[e.id] = documents[e.id] ?? e.starter;
+    const docs = installDocuments(world, exercise.editable, texts);
+    const rejected = docs.filter((d) => !d.installed);
+    const actors = prepareActors(world, exercise.checks);
+    const stage = new Stage(world);
+    const checks = exercise.checks.map((c) => gradeCheck(c, stage, rejected, actors));
+    const passedCount = checks.filter((c) => c.passed).length;
+    const lint = rejected.length === 0 ? lintFindings(exercise, stage.world, texts) : [];
+    const total = checks.length;
+    return {
+      documents: docs,
+      checks,
+      passedCount,
+      total,
+      summary: summaryText(passedCount, total),
+      lint,
+      solved: passedCount === total && lint.length === 0,
+    };
+  } catch (e) {
+    return brokenResult(
+      exercise,
+      `The grader failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}

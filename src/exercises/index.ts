@@ -1,0 +1,35 @@
+/**
+ * Exercises: the file schema, validation with readable errors, and the grader. Depends on
+ * src/sim only; no DOM.
+ */
+export {
+  exerciseSchema,
+  editableSchema,
+  checkSchema,
+  actorSchema,
+  callSchema,
+  targetSchema,
+  lintSchema,
+  probeSchema,
+  expectSchema,
+  contextSchema,
+  EDITABLE_KINDS,
+} from './schema.ts';
+export type {
+  Exercise,
+  ExerciseInput,
+  Check,
+  Probe,
+  Actor,
+  Target,
+  Editable,
+  EditableKind,
+} from './schema.ts';
+export { parseExercise, friendlyIssues, fieldPath } from './validate.ts';
+export type { ExerciseParse } from './validate.ts';
+export { gradeExercise, summaryText } from './grade.ts';
+export type { GradeResult, CheckResult, DocumentResult, LintFinding, Outcome } from './result.ts';
+export { actorText, GRADER_SESSION } from './actors.ts';
+export { requestTarget, requestText } from './request.ts';
+export type { RequestTarget } from './request.ts';
+export { POLICY_KIND } from './install.ts';

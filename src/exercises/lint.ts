@@ -1,0 +1,46 @@
+/**
+ * Least-privilege rules: probes that must stay denied, and risk flags (reviewPolicy) that no
+ * edited document may raise. Probes run like checks, each on its own copy of the world.
+ */
+import { cloneWorld } from '../sim/world/snapshot.ts';
+import { parsePolicy } from '../sim/policy/index.ts';
+import { reviewPolicy } from '../sim/review/index.ts';
+import type { World } from '../sim/index.ts';
+import { POLICY_KIND } from './install.ts';
+import type { LintFinding } from './result.ts';
+import { runCall } from './run-call.ts';
+import type { Exercise } from './schema.ts';
+
+/** The findings for an exercise's lint rules, given the installed world and the graded texts. */
+export function lintFindings(
+  exercise: Exercise,
+  installed: World,
+  texts: Readonly<Record<string, string>>,
+): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const probe of exercise.lint?.mustDeny ?? []) {
+    const run = runCall(cloneWorld(installed), probe);
+    if (run.got?.outcome === 'allowed')
+      findings.push({
+        rule: 'mustDeny',
+        message: `Also allowed: ${probe.description} (${run.request}).`,
+        request: run.request,
+      });
+  }
+  const banned = new Set<string>(exercise.lint?.noFlags ?? []);
+  if (banned.size === 0) return findings;
+  for (const e of exercise.editable) {
+    const policy = parsePolicy(texts[e.id] ?? e.starter, POLICY_KIND[e.kind]).policy;
+    if (policy === null) continue;
+    for (const flag of reviewPolicy(policy).flags) {
+      if (banned.has(flag.code))
+        findings.push({
+          rule: 'flag',
+          message: `${e.label}: ${flag.title}`,
+          editable: e.id,
+          flag: flag.code,
+        });
+    }
+  }
+  return findings;
+}
