@@ -50,6 +50,10 @@ function takeGlobals(argv: readonly string[]): { globals: GlobalOptions; rest: s
     else if (name === 'region') globals.region = value;
     else if (name === 'query') globals.query = value;
     else if (name === 'endpoint-url') globals.endpointUrl = value;
+    else if (name === 'cli-binary-format') {
+      if (value !== 'base64' && value !== 'raw-in-base64-out') return usageError(`argument --cli-binary-format: Invalid choice, valid choices are:\n\nbase64 | raw-in-base64-out\n`);
+      globals.binaryFormat = value;
+    }
     else if (name === 'output') {
       const out = OUTPUTS.find((o) => o === value);
       if (out === undefined) return usageError(`argument --output: Invalid choice, valid choices are:\n\n${OUTPUTS.join(' | ')}\n`);

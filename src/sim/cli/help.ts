@@ -13,6 +13,7 @@ const TYPE_WORDS: Readonly<Record<ParamSpec['type'], string>> = {
   structure: 'structure',
   structlist: 'list',
   map: 'map',
+  blob: 'blob',
 };
 
 /** Custom commands' synopses (`aws s3 …`, `aws configure …`). */

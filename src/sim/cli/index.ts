@@ -28,3 +28,5 @@ export { kebab } from './names.ts';
 export { cliTimestamps, decodePolicies } from './context.ts';
 export { styleErrors } from './error-style.ts';
 export type { ErrorStyle } from './error-style.ts';
+export { identityOf, principalOfKey } from './identity.ts';
+export type { SessionIdentity } from './identity.ts';

@@ -2,7 +2,9 @@
  * `aws …`: parse, then help, `configure`, the high-level `s3` commands, or one API call.
  * The few API commands the real CLI customises are adapted here: `s3api get-object` writes
  * the body to its `outfile`, `s3api put-object --body` names a file, `ec2 run-instances
- * --count` sets MinCount and MaxCount.
+ * --count` sets MinCount and MaxCount, `lambda create-function --zip-file` fills Code.ZipFile and
+ * `lambda invoke` writes the returned payload to its outfile. Blob parameters follow
+ * `--cli-binary-format`: CLI v2 reads text as base64 unless it is `raw-in-base64-out`.
  */
 import { parseAws } from './args.ts';
 import type { ParsedLine } from './args.ts';
@@ -15,7 +17,9 @@ import { helpText } from './help.ts';
 import { runS3 } from './s3-commands.ts';
 import { currentHost } from './session.ts';
 import type { CliSession } from './session.ts';
-import type { CliResult, CommandSpec } from './types.ts';
+import type { CliResult, CommandSpec, GlobalOptions } from './types.ts';
+import type { BlobValue } from './values.ts';
+import { base64Decode, utf8Decode } from '../services/sts/base64.ts';
 
 /** Operations botocore sends without signing. */
 const UNSIGNED = new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
@@ -26,8 +30,32 @@ export function readHostFile(session: CliSession, path: string): string | undefi
   return h.files[resolvePath(path, h.cwd, h.home)];
 }
 
-function adapt(session: CliSession, spec: CommandSpec, params: Record<string, unknown>): { params: Record<string, unknown>; error?: CliResult } {
+function isBlob(v: unknown): v is BlobValue {
+  return typeof v === 'object' && v !== null && 'blob' in v && 'raw' in v;
+}
+
+/** A blob's bytes (as text) under the binary format, or the CLI's error for bad base64. */
+function blobBytes(v: BlobValue, globals: GlobalOptions): { bytes: string } | { error: CliResult } {
+  if (v.raw || globals.binaryFormat === 'raw-in-base64-out') return { bytes: v.blob };
+  const bytes = base64Decode(v.blob.replace(/\s+/g, ''));
+  if (bytes !== undefined) return { bytes: utf8Decode(bytes) };
+  // CLI v2 takes blobs as base64 by default; raw JSON needs --cli-binary-format raw-in-base64-out.
+  return { error: { stdout: '', stderr: `\nInvalid base64: "${v.blob}"\n`, exitCode: 255 } };
+}
+
+function adapt(session: CliSession, spec: CommandSpec, params: Record<string, unknown>, globals: GlobalOptions): { params: Record<string, unknown>; error?: CliResult } {
   const p = { ...params };
+  for (const [name, value] of Object.entries(p)) {
+    if (!isBlob(value)) continue;
+    const decoded = blobBytes(value, globals);
+    if ('error' in decoded) return { params: p, error: decoded.error };
+    p[name] = decoded.bytes;
+  }
+  if (spec.apiService === 'lambda' && spec.operation === 'CreateFunction' && typeof p['ZipFile'] === 'string') {
+    // --zip-file is the CLI's shortcut for Code.ZipFile (the simulator's stand-in is a handler spec).
+    p['Code'] = { ...(typeof p['Code'] === 'object' && p['Code'] !== null ? p['Code'] : {}), ZipFile: p['ZipFile'] };
+    delete p['ZipFile'];
+  }
   if (spec.apiService === 's3' && spec.operation === 'PutObject' && typeof p['Body'] === 'string') {
     const body = readHostFile(session, p['Body']);
     if (body === undefined) return { params: p, error: { stdout: '', stderr: `\nError parsing parameter '--body': Blob values must be a path to a file.\n`, exitCode: 252 } };
@@ -60,15 +88,16 @@ function dispatch(session: CliSession, parsed: ParsedLine): CliResult {
     return parsed.service === 's3' ? runS3(session, parsed.command, parsed.positionals, parsed.options, parsed.globals) : runConfigure(session, parsed.command, parsed.positionals, parsed.globals);
   }
   const { spec, globals } = parsed;
-  const adapted = adapt(session, spec, parsed.params);
+  const adapted = adapt(session, spec, parsed.params, globals);
   if (adapted.error !== undefined) return adapted.error;
   const outfile = parsed.params['Outfile'];
   return callAndPrint(session, globals, spec.apiService, spec.operation, adapted.params, UNSIGNED.has(spec.operation), (result) => {
     if (typeof outfile !== 'string' || typeof result !== 'object' || result === null) return result;
-    // get-object: the body goes to the file, the rest of the response is printed.
-    const { Body, ...rest } = result as Record<string, unknown>;
+    // get-object's body and invoke's payload go to the file; the rest of the response is printed.
+    const field = spec.operation === 'Invoke' ? 'Payload' : 'Body';
+    const { [field]: content, ...rest } = result as Record<string, unknown>;
     const h = currentHost(session);
-    writeFile(h, resolvePath(outfile, h.cwd, h.home), typeof Body === 'string' ? Body : '');
+    writeFile(h, resolvePath(outfile, h.cwd, h.home), typeof content === 'string' ? content : '');
     return rest;
   });
 }

@@ -20,8 +20,9 @@ export interface CliResult {
  * - `structure`: shorthand `Key=Value,Key2=Value2` or JSON.
  * - `structlist`: structures, each shorthand or all JSON (`--tags Key=a,Value=b Key=c,Value=d`).
  * - `map`: shorthand `k=v,k2=v2` or JSON.
+ * - `blob`: bytes: `fileb://` raw, otherwise text decoded as `--cli-binary-format` says.
  */
-export type ParamType = 'string' | 'integer' | 'boolean' | 'list' | 'structure' | 'structlist' | 'map';
+export type ParamType = 'string' | 'integer' | 'boolean' | 'list' | 'structure' | 'structlist' | 'map' | 'blob';
 
 /** One parameter of a command. */
 export interface ParamSpec {
@@ -57,4 +58,6 @@ export interface GlobalOptions {
   debug: boolean;
   noCliPager: boolean;
   endpointUrl?: string;
+  /** `--cli-binary-format`: `base64` (CLI v2's default) or `raw-in-base64-out`. */
+  binaryFormat?: 'base64' | 'raw-in-base64-out';
 }

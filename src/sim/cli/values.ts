@@ -11,6 +11,13 @@ import type { ParamSpec } from './types.ts';
 export type ReadFile = (path: string) => string | undefined;
 
 /** A converted value, or the message the CLI prints (exit 252). */
+/** A blob parameter's value before `--cli-binary-format` is applied (run.ts decodes it). */
+export interface BlobValue {
+  blob: string;
+  /** True when it came from `fileb://` (bytes as they are, never base64-decoded). */
+  raw: boolean;
+}
+
 export type ValueResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Keys whose shorthand value is always a list, as their shapes say (one value becomes `[value]`). */
@@ -81,6 +88,11 @@ export function convertValue(spec: ParamSpec, words: readonly string[], read: Re
   switch (spec.type) {
     case 'string':
       return { ok: true, value: first };
+    case 'blob': {
+      // fileb:// hands over raw bytes; anything else is text that --cli-binary-format decides on.
+      const value: BlobValue = { blob: first, raw: /^fileb:\/\//.test(words[0] ?? '') };
+      return { ok: true, value };
+    }
     case 'integer':
       return /^\s*[+-]?\d+\s*$/.test(first) ? { ok: true, value: Number(first.trim()) } : { ok: false, message: `Error parsing parameter '--${spec.option}': invalid literal for int() with base 10: '${first}'` };
     case 'boolean':

@@ -1,7 +1,7 @@
 /**
  * The command table of the API commands, one line per operation: parameters in AWS's names,
  * `!` after a required one, `:i` integer, `:b` boolean, `:l` list of strings, `:o` structure,
- * `:L` list of structures, `:t` tags (a list of Key/Value structures), `:m` map, `:p` a positional argument. The IAM and
+ * `:L` list of structures, `:t` tags (a list of Key/Value structures), `:m` map, `:B` blob, `:p` a positional argument. The IAM and
  * STS lines were read from the simulator's own parameter handling; S3 and EC2 follow the AWS
  * CLI's reference pages. Only what the simulator implements is listed, so every command works.
  */
@@ -145,5 +145,41 @@ export const API_TABLE: Readonly<Record<string, Readonly<Record<string, string>>
     ReplaceIamInstanceProfileAssociation: 'IamInstanceProfile:o! AssociationId!',
     DisassociateIamInstanceProfile: 'AssociationId!',
     DescribeIamInstanceProfileAssociations: 'AssociationIds:l Filters:L',
+  },
+  // Lambda: `--zip-file fileb://…` stands for Code.ZipFile and `invoke` writes the payload to
+  // its outfile, as the real CLI's customisations do (see run.ts).
+  lambda: {
+    CreateFunction: 'FunctionName! Runtime Role! Handler Code:o ZipFile:B Description Timeout:i MemorySize:i Environment:o Tags:m',
+    GetFunction: 'FunctionName!',
+    GetFunctionConfiguration: 'FunctionName!',
+    DeleteFunction: 'FunctionName!',
+    ListFunctions: '',
+    Invoke: 'FunctionName! InvocationType Payload:B Outfile:p!',
+    AddPermission: 'FunctionName! StatementId! Action! Principal! SourceArn SourceAccount PrincipalOrgID FunctionUrlAuthType',
+    RemovePermission: 'FunctionName! StatementId!',
+    GetPolicy: 'FunctionName!',
+  },
+  organizations: {
+    DescribeOrganization: '',
+    ListRoots: '',
+    ListOrganizationalUnitsForParent: 'ParentId!',
+    ListAccounts: '',
+    ListAccountsForParent: 'ParentId!',
+    ListParents: 'ChildId!',
+    DescribeAccount: 'AccountId!',
+    CreatePolicy: 'Content! Description! Name! Type! Tags:t',
+    DescribePolicy: 'PolicyId!',
+    UpdatePolicy: 'PolicyId! Name Description Content',
+    DeletePolicy: 'PolicyId!',
+    ListPolicies: 'Filter!',
+    AttachPolicy: 'PolicyId! TargetId!',
+    DetachPolicy: 'PolicyId! TargetId!',
+    ListPoliciesForTarget: 'TargetId! Filter!',
+    ListTargetsForPolicy: 'PolicyId!',
+    EnablePolicyType: 'RootId! PolicyType!',
+    DisablePolicyType: 'RootId! PolicyType!',
+  },
+  cloudtrail: {
+    LookupEvents: 'LookupAttributes:L StartTime EndTime EventCategory MaxResults:i NextToken',
   },
 };

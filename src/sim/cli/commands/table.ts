@@ -8,7 +8,7 @@ import type { CommandSpec, ParamSpec, ParamType } from '../types.ts';
 import { API_TABLE } from './api-table.ts';
 
 /** The CLI's service names and the simulator service behind each. */
-const CLI_SERVICES: Readonly<Record<string, string>> = { iam: 'iam', sts: 'sts', s3api: 's3', s3control: 's3control', ec2: 'ec2' };
+const CLI_SERVICES: Readonly<Record<string, string>> = { iam: 'iam', sts: 'sts', s3api: 's3', s3control: 's3control', ec2: 'ec2', lambda: 'lambda', organizations: 'organizations', cloudtrail: 'cloudtrail' };
 
 /** The high-level `aws s3` commands (customisations in the real CLI, not API operations). */
 export const S3_COMMANDS: readonly string[] = ['cp', 'ls', 'mb', 'rb', 'rm'];
@@ -16,7 +16,7 @@ export const S3_COMMANDS: readonly string[] = ['cp', 'ls', 'mb', 'rb', 'rm'];
 /** The `aws configure` sub-commands. */
 export const CONFIGURE_COMMANDS: readonly string[] = ['get', 'list', 'set'];
 
-const TYPES: Readonly<Record<string, ParamType>> = { i: 'integer', b: 'boolean', l: 'list', o: 'structure', L: 'structlist', t: 'structlist', m: 'map' };
+const TYPES: Readonly<Record<string, ParamType>> = { i: 'integer', b: 'boolean', l: 'list', o: 'structure', L: 'structlist', t: 'structlist', m: 'map', B: 'blob' };
 
 /** Decodes `RoleName! MaxSessionDuration:i`. */
 function decode(line: string): ParamSpec[] {
