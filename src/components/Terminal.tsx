@@ -14,6 +14,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TerminalSetup } from './terminal/setup.ts';
 import type { LogEntry, SessionIdentity, TerminalState } from './terminal/runtime.ts';
+import type { PolicyKind } from '../sim/policy/types.ts';
+import { documentText, forgetDocument } from '../stores/documents.ts';
+import PolicyEditor from './PolicyEditor.tsx';
 import './Terminal.css';
 
 type Runtime = typeof import('./terminal/runtime.ts');
@@ -37,6 +40,20 @@ let runtimePromise: Promise<Runtime> | null = null;
 function loadRuntime(): Promise<Runtime> {
   runtimePromise ??= import('./terminal/runtime.ts');
   return runtimePromise;
+}
+
+/** `edit FILE` (or the editors people reach for by habit) opens the policy editor on FILE. */
+const EDIT_COMMAND = /^\s*(?:edit|nano|vi|vim|code)\s+(\S+)\s*$/;
+
+/** The kind of policy a file most likely holds, from its name and content, for the editor's checks. */
+function guessKind(path: string, text: string): PolicyKind {
+  const name = path.toLowerCase();
+  if (/trust|assume/.test(name) || /"sts:AssumeRole/.test(text)) return 'role-trust';
+  if (/bucket/.test(name)) return 's3-bucket';
+  if (/boundary/.test(name)) return 'boundary';
+  if (/scp/.test(name)) return 'scp';
+  if (/session/.test(name)) return 'session';
+  return 'identity';
 }
 
 /** The longest common start of completion candidates. */
@@ -65,6 +82,8 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
   const [pendingLine, setPendingLine] = useState<string | null>(null);
   const [codes, setCodes] = useState<{ serialNumber: string; code: string; secondsRemaining: number }[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** The file open in the policy editor (`edit FILE`), with its absolute path and start text. */
+  const [editing, setEditing] = useState<{ shown: string; path: string; text: string; kind: PolicyKind } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const logEnd = useRef<HTMLDivElement>(null);
   const runtime = useRef<Runtime | null>(null);
@@ -154,6 +173,17 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
       setMfaSerial(null);
       setPendingLine(null);
       commit(rt, live, [{ kind: 'input', text: `${shown}${'*'.repeat(code.length)}` }, ...outputOf(r)]);
+      return;
+    }
+    const edit = live.session.pending === null && live.session.prompt === undefined ? EDIT_COMMAND.exec(typed) : null;
+    if (edit !== null) {
+      const shownPath = edit[1] ?? '';
+      const host = rt.currentHost(live.session);
+      const path = rt.resolvePath(shownPath, host.cwd, host.home);
+      const text = host.files[path] ?? '';
+      live.session.history.push(typed);
+      setEditing({ shown: shownPath, path, text, kind: guessKind(path, text) });
+      commit(rt, live, [{ kind: 'input', text: `${shown}${typed}` }, { kind: 'notice', text: `Editing ${shownPath} in the policy editor below the terminal. Save writes the file; Close leaves it as it was.` }]);
       return;
     }
     const r = rt.runLine(live.session, typed);
@@ -280,6 +310,25 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     input.current?.focus();
   };
 
+  const editorDoc = editing === null ? '' : `terminal:${id}:${editing.path}`;
+  const closeEditor = (save: boolean): void => {
+    const rt = runtime.current;
+    const live = stateRef.current;
+    if (editing === null || rt === null || live === null) return;
+    const host = rt.currentHost(live.session);
+    const entries: LogEntry[] = [];
+    if (save) {
+      const text = documentText(editorDoc, editing.text);
+      rt.writeFile(host, editing.path, text.endsWith('\n') ? text : `${text}\n`);
+      entries.push({ kind: 'notice', text: `Saved ${editing.shown} (${text.split('\n').length} lines).` });
+    } else entries.push({ kind: 'notice', text: `Closed ${editing.shown} without saving.` });
+    // The next `edit` starts from the file as it is then, not from this draft.
+    forgetDocument(editorDoc);
+    setEditing(null);
+    commit(rt, live, entries);
+    input.current?.focus();
+  };
+
   const [copied, setCopied] = useState(false);
   const copyAll = async (): Promise<void> => {
     const text = log.map((e) => e.text).join('\n');
@@ -373,6 +422,19 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
       <p id={`${inputId}-keys`} class="term-help">
         Enter runs · ↑ ↓ history · Tab completes · Ctrl+C interrupts · Ctrl+L clears · Esc then Tab leaves the terminal
       </p>
+      {editing !== null && (
+        <div class="term-editor" role="group" aria-label={`Editing ${editing.shown}`}>
+          <PolicyEditor key={editorDoc} documentId={editorDoc} label={`File ${editing.shown}`} kind={editing.kind} initial={editing.text} lines={12} />
+          <div class="term-editor-actions">
+            <button type="button" class="button" onClick={() => closeEditor(true)}>
+              Save {editing.shown}
+            </button>
+            <button type="button" class="button secondary" onClick={() => closeEditor(false)}>
+              Close without saving
+            </button>
+          </div>
+        </div>
+      )}
       {codes.length > 0 && (
         <details class="term-authenticator">
           <summary>Authenticator app</summary>

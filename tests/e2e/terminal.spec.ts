@@ -91,3 +91,18 @@ test('Ctrl+C abandons a here-document; Tab on an empty line moves focus on', asy
   await input.press('Tab');
   await expect(input).not.toBeFocused();
 });
+
+test('edit FILE opens the policy editor; Save writes the file the CLI then reads', async ({ page }) => {
+  const term = terminal(page);
+  await type(term, 'edit trust.json');
+  const editor = term.getByRole('group', { name: 'Editing trust.json' });
+  await expect(editor).toBeVisible();
+  const box = editor.getByRole('textbox', { name: 'File trust.json' });
+  await box.click();
+  await box.fill('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
+  await editor.getByRole('button', { name: 'Save trust.json' }).click();
+  await expect(editor).toBeHidden();
+  await expect(term.getByRole('log')).toContainText('Saved trust.json');
+  await type(term, 'cat trust.json');
+  await expect(term.getByRole('log')).toContainText('"Service":"ec2.amazonaws.com"');
+});

@@ -17,13 +17,14 @@ import { promptOf } from '../../sim/cli/prompt.ts';
 import { runLine } from '../../sim/cli/shell/run-line.ts';
 import type { LineResult } from '../../sim/cli/shell/run-line.ts';
 import { complete } from '../../sim/cli/complete.ts';
+import { resolvePath, writeFile } from '../../sim/cli/fs.ts';
 import { identityOf } from '../../sim/cli/identity.ts';
 import type { SessionIdentity } from '../../sim/cli/identity.ts';
 import { authenticatorCode } from '../../sim/services/iam/totp.ts';
 import type { TerminalSetup } from './setup.ts';
 
 export type { LineResult, SessionIdentity, CliSession, World };
-export { promptOf, runLine, complete, identityOf, currentHost };
+export { promptOf, runLine, complete, identityOf, currentHost, resolvePath, writeFile };
 
 /** Bumped when the saved shape changes; older saves are dropped with a notice. */
 const SAVE_VERSION = 1;
