@@ -35,6 +35,8 @@ const headingAnchors = [
     test: ['h2', 'h3'],
     properties: (heading) => ({
       className: ['heading-anchor'],
+      // The '#' is a control, not content: keep it out of search excerpts and section titles.
+      dataPagefindIgnore: 'all',
       ariaLabel: `Copy link to section: ${textOf(heading)}`,
     }),
     content: { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
@@ -75,7 +77,7 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light', dark: 'github-dark-default' },
       defaultColor: false,
     },
     // Ids first, so the anchors have something to point at.
