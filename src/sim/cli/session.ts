@@ -118,8 +118,15 @@ export function createSession(world: World, opts: SessionOptions = {}): CliSessi
   for (const [path, text] of Object.entries(opts.files ?? {})) writeFile(host, path.startsWith('~') ? host.home + path.slice(1) : path, text);
   if (opts.credentials !== undefined) {
     const c = opts.credentials;
-    writeFile(host, `${host.home}/.aws/credentials`, `[default]\naws_access_key_id = ${c.accessKeyId}\naws_secret_access_key = ${c.secretAccessKey}\n`);
-    writeFile(host, `${host.home}/.aws/config`, `[default]\nregion = ${c.region ?? world.defaultRegion}\noutput = json\n`);
+    // Files given in `files` (say, a config with role profiles) are kept: the default profile is
+    // added in front of them unless they already define one.
+    const addDefault = (path: string, section: string): void => {
+      const existing = host.files[path];
+      if (existing === undefined) writeFile(host, path, section);
+      else if (!/^\s*\[default\]/m.test(existing)) writeFile(host, path, `${section}\n${existing}`);
+    };
+    addDefault(`${host.home}/.aws/credentials`, `[default]\naws_access_key_id = ${c.accessKeyId}\naws_secret_access_key = ${c.secretAccessKey}\n`);
+    addDefault(`${host.home}/.aws/config`, `[default]\nregion = ${c.region ?? world.defaultRegion}\noutput = json\n`);
   }
   const session: CliSession = { world, hosts: { laptop: host }, current: 'laptop', stack: [], history: [...(opts.history ?? [])], cache: {}, pending: null };
   if (opts.mfaCode !== undefined) session.mfaCode = opts.mfaCode;

@@ -44,11 +44,10 @@ export type LessonSlug =
   | 'why-roles'
   | 'how-aws-decides'
   | 'roles-for-ec2'
-  | 'cross-account'
+  | 'cross-account-access'
   | 'federation'
   | 'service-to-service'
-  | 'least-privilege'
-  | 'conditions';
+  | 'best-practices';
 
 /** One risk found in a policy. */
 export interface ReviewFlag {

@@ -169,3 +169,19 @@ describe('aws configure, interactively', () => {
     expect(sh(s, 'aws configure get output').stdout).toBe('text\n');
   });
 });
+
+describe('a session with credentials and its own config file', () => {
+  it('keeps the given profiles and adds the default one in front', async () => {
+    const { createSession, runLine } = await import('../../../src/sim/cli/index.ts');
+    const { seedWorld, ALICE_KEY, ALICE_SECRET } = await import('./fixtures.ts');
+    const session = createSession(seedWorld(), {
+      user: 'alice',
+      files: { '~/.aws/config': '[profile audit]\nrole_arn = arn:aws:iam::111122223333:role/Auditor\nsource_profile = default\n' },
+      credentials: { accessKeyId: ALICE_KEY, secretAccessKey: ALICE_SECRET },
+    });
+    const config = runLine(session, 'cat ~/.aws/config').stdout;
+    expect(config).toMatch(/^\[default\]\nregion = us-east-1/);
+    expect(config).toContain('[profile audit]');
+    expect(runLine(session, 'aws sts get-caller-identity --profile audit --query Arn --output text').stdout).toMatch(/assumed-role\/Auditor\//);
+  });
+});

@@ -111,3 +111,18 @@ describe('aws cloudtrail', () => {
     expect(names.trim()).toBe('admin');
   });
 });
+
+describe('aws s3api bucket notifications', () => {
+  it('put-bucket-notification-configuration fails until the function lets S3 invoke it, then S3 invokes it on upload', () => {
+    const { ok, run } = setup();
+    run(`echo '${HANDLER}' > handler.json`);
+    ok(`aws lambda create-function --function-name read-report --runtime python3.12 --handler app.handler --role arn:aws:iam::${MGMT}:role/ReportReader --zip-file fileb://handler.json`);
+    const config = `{"LambdaFunctionConfigurations":[{"LambdaFunctionArn":"arn:aws:lambda:us-east-1:${MGMT}:function:read-report","Events":["s3:ObjectCreated:*"]}]}`;
+    const refused = run(`aws s3api put-bucket-notification-configuration --bucket reports-bucket --notification-configuration '${config}'`);
+    expect(refused.stderr).toContain('An error occurred (InvalidArgument) when calling the PutBucketNotificationConfiguration operation: Unable to validate the following destination configurations');
+    ok(`aws lambda add-permission --function-name read-report --statement-id s3 --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn arn:aws:s3:::reports-bucket --source-account ${MGMT}`);
+    ok(`aws s3api put-bucket-notification-configuration --bucket reports-bucket --notification-configuration '${config}'`);
+    const back = JSON.parse(ok('aws s3api get-bucket-notification-configuration --bucket reports-bucket')) as { LambdaFunctionConfigurations: { LambdaFunctionArn: string }[] };
+    expect(back.LambdaFunctionConfigurations[0]?.LambdaFunctionArn).toContain('function:read-report');
+  });
+});

@@ -1,18 +1,14 @@
-/** Every flag code has complete texts, a valid severity and one of the lesson slugs. */
+/** Every flag code has complete texts, a valid severity and the slug of a lesson that exists. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FLAG_CODES, FLAG_TEXTS } from '../../../src/sim/review/index.ts';
 import type { FlagCode } from '../../../src/sim/review/index.ts';
 
-const LESSONS = [
-  'why-roles',
-  'how-aws-decides',
-  'roles-for-ec2',
-  'cross-account',
-  'federation',
-  'service-to-service',
-  'least-privilege',
-  'conditions',
-];
+// The lessons on disk (`NN-slug.mdx` → slug): a flag must link to a page that is built.
+const LESSONS = readdirSync(join(import.meta.dirname, '../../../content/lessons'))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, '').replace(/^\d+-/, ''));
 
 describe('flag texts', () => {
   it('covers exactly the flag codes', () => {

@@ -130,6 +130,8 @@ export const API_TABLE: Readonly<Record<string, Readonly<Record<string, string>>
     DeletePublicAccessBlock: 'Bucket!',
     PutBucketOwnershipControls: 'Bucket! OwnershipControls:o!',
     GetBucketOwnershipControls: 'Bucket!',
+    PutBucketNotificationConfiguration: 'Bucket! NotificationConfiguration:o! SkipDestinationValidation:b',
+    GetBucketNotificationConfiguration: 'Bucket!',
   },
   s3control: {
     PutPublicAccessBlock: 'AccountId! PublicAccessBlockConfiguration:o!',

@@ -21,7 +21,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'Whoever holds it can do anything in the account, including granting themselves or others any permission, deleting data and turning off logging.',
     fix: 'List only the actions the task needs and the ARNs of the resources it touches; start from what CloudTrail shows the workload actually calls.',
-    lesson: 'least-privilege',
+    lesson: 'best-practices',
   },
   PASS_ROLE_ANY_RESOURCE: {
     severity: 'high',
@@ -37,7 +37,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'Actions such as iam:CreatePolicyVersion, iam:AttachRolePolicy, iam:PutRolePolicy, iam:UpdateAssumeRolePolicy or iam:CreateAccessKey on any user, role or policy let the caller give itself (or a role it can use) administrator access.',
     fix: "Scope these actions to specific ARNs (for example the caller's own user with ${aws:username}), or require a permissions boundary with the iam:PermissionsBoundary condition.",
-    lesson: 'least-privilege',
+    lesson: 'best-practices',
   },
   S3_FULL_ACCESS_ALL_RESOURCES: {
     severity: 'medium',
@@ -45,7 +45,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       's3:* includes deleting buckets, rewriting bucket policies and ACLs, and reading every object in the account, far more than reading or writing one bucket needs.',
     fix: 'Name the actions (for example s3:GetObject, s3:PutObject, s3:ListBucket) and the bucket and object ARNs they apply to.',
-    lesson: 'least-privilege',
+    lesson: 'best-practices',
   },
   ALLOW_WITH_NOT_ACTION: {
     severity: 'medium',
@@ -77,7 +77,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'A Principal of "*" with no condition that pins the caller (aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn, aws:SourceAccount, …) makes the resource public; S3 Block Public Access would reject this policy.',
     fix: 'Name the principals that need access, or keep "*" and add a condition with fixed values such as aws:PrincipalOrgID or aws:SourceVpce.',
-    lesson: 'conditions',
+    lesson: 'best-practices',
   },
   TRUST_PUBLIC_PRINCIPAL: {
     severity: 'high',
@@ -85,7 +85,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'With "*" as the trusted principal, anyone with AWS credentials whose own identity policy allows sts:AssumeRole can become this role.',
     fix: 'Trust a specific account, role or service, or add a condition with fixed values on aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn.',
-    lesson: 'cross-account',
+    lesson: 'cross-account-access',
   },
   OIDC_MISSING_AUDIENCE: {
     severity: 'high',
@@ -126,7 +126,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'When a third party assumes roles for many customers, an sts:ExternalId condition stops another customer from tricking it into using your role (the confused deputy problem).',
     fix: "Add a StringEquals condition on sts:ExternalId with the ID the third party gave you; if the account is your own organization's, aws:PrincipalOrgID is enough.",
-    lesson: 'cross-account',
+    lesson: 'cross-account-access',
   },
   CONFUSED_DEPUTY: {
     severity: 'medium',
@@ -142,7 +142,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'A negated operator is already true when the key is missing, so the Deny still applies to requests without the key; the IfExists suffix changes nothing and suggests otherwise.',
     fix: 'Drop IfExists, or if requests without the key should pass, add a Null condition ("Null": {"<key>": "false"}) to the Deny.',
-    lesson: 'conditions',
+    lesson: 'best-practices',
   },
   FOR_ALL_VALUES_WITH_ALLOW: {
     severity: 'medium',
@@ -150,7 +150,7 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'ForAllValues is true when the key is missing or empty, so a request that carries no values at all passes the condition and is allowed.',
     fix: 'Add "Null": {"<key>": "false"} to the same statement so the key must be present, or use ForAnyValue if one matching value is enough.',
-    lesson: 'conditions',
+    lesson: 'best-practices',
   },
   VARIABLES_NEED_VERSION: {
     severity: 'medium',
@@ -158,6 +158,6 @@ export const FLAG_TEXTS: Readonly<Record<FlagCode, FlagText>> = {
     explanation:
       'With Version 2008-10-17 or no Version, ${aws:username} and other variables are plain text, so the statement matches nothing (or, in a negated condition, everything).',
     fix: 'Add "Version": "2012-10-17" at the top of the policy.',
-    lesson: 'least-privilege',
+    lesson: 'best-practices',
   },
 };
