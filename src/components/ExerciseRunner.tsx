@@ -4,15 +4,21 @@
  * pass and each row opens the evaluation that decided it. **Hint** climbs the hint ladder,
  * **Show solution** shows a diff against the learner's text and offers **Apply solution**,
  * **Reset** goes back to the starters. The grader (and with it the simulator) loads on the
- * first Check, so a lesson page stays light until then.
+ * first Check, so a lesson page stays light until then. A prediction exercise shows its
+ * documents read-only and asks questions instead (PredictionQuestions); Check grades the answers.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { diffLines } from 'diff';
 import type { CheckResult, Exercise, GradeResult } from '../exercises/index.ts';
 import type { AuthorizeResult, PolicyKind } from '../sim/index.ts';
 import { documentText, forgetDocument, saveDocument } from '../stores/documents.ts';
 import { markAttempt } from '../stores/progress.ts';
 import PolicyEditor from './PolicyEditor.tsx';
+import type { EditorHighlight } from './PolicyEditor.tsx';
+import LeastPrivilegeReport from './LeastPrivilegeReport.tsx';
+import PredictionQuestions, { ReadOnlyDocument } from './PredictionQuestions.tsx';
+import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
+import type { PredictionChoice } from '../exercises/choices.ts';
 import './ExerciseRunner.css';
 
 export interface ExerciseRunnerProps {
@@ -40,6 +46,17 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const [hintsShown, setHintsShown] = useState(0);
   const [showSolution, setShowSolution] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
+  // Prediction answers, by question id (kept in memory; Check records the attempt).
+  const [answers, setAnswers] = useState<Record<string, PredictionChoice>>({});
+  // The documents the current result graded (the least-privilege probe reruns them).
+  const [graded, setGraded] = useState<Record<string, string>>({});
+  // The statement of the learner's own documents that decided the opened check, per editable.
+  const highlights = useMemo(() => {
+    const d = open === null ? undefined : result?.checks[open]?.deciding?.[0];
+    const out: Record<string, EditorHighlight> = {};
+    if (d !== undefined) out[d.editable] = { range: d.range, text: `${d.text}, the ${d.effect === 'Deny' ? 'Deny that denied' : 'Allow that granted'} the opened check` };
+    return out;
+  }, [result, open]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `${exerciseId}-title`;
 
@@ -50,7 +67,9 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
     setStatus('Checking…');
     try {
       const { gradeExercise } = await import('../exercises/grade.ts');
-      const graded = gradeExercise(exercise, texts());
+      const documents = texts();
+      const graded = gradeExercise(exercise, documents, answers);
+      setGraded(documents);
       setResult(graded);
       setOpen(null);
       markAttempt(exerciseId, graded.solved);
@@ -65,13 +84,15 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const reset = () => {
     if (!window.confirm(`Reset "${exercise.title}" to its starting documents? Your edits will be lost.`)) return;
     for (const e of exercise.editable) forgetDocument(docId(exerciseId, e.id));
+    setAnswers({});
     setResult(null);
     setShowSolution(false);
     setStatus('Reset to the starting documents.');
   };
 
   const applySolution = () => {
-    for (const e of exercise.editable) saveDocument(docId(exerciseId, e.id), exercise.solution[e.id] ?? e.starter);
+    for (const e of exercise.editable) if (e.readOnly !== true) saveDocument(docId(exerciseId, e.id), exercise.solution[e.id] ?? e.starter);
+    setAnswers(solutionAnswers(exercise));
     setShowSolution(false);
     setStatus('Solution applied. Press Check to see it pass.');
   };
@@ -85,9 +106,23 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
       </Heading>
       <div class="ex-prompt" dangerouslySetInnerHTML={{ __html: promptHtml }} />
 
-      {exercise.editable.map((e) => (
-        <PolicyEditor key={e.id} documentId={docId(exerciseId, e.id)} label={e.label} kind={kinds[e.id] ?? 'identity'} initial={e.starter} />
-      ))}
+      {exercise.editable.map((e) =>
+        e.readOnly === true ? (
+          <ReadOnlyDocument key={e.id} id={docId(exerciseId, e.id)} label={e.label} text={e.starter} />
+        ) : (
+        <PolicyEditor key={e.id} documentId={docId(exerciseId, e.id)} label={e.label} kind={kinds[e.id] ?? 'identity'} initial={e.starter} highlight={highlights[e.id] ?? null} />
+        ),
+      )}
+
+      {exercise.predict && (
+        <PredictionQuestions
+          exerciseId={exerciseId}
+          questions={exercise.predict}
+          answers={answers}
+          onAnswer={(id, choice) => setAnswers((a) => ({ ...a, [id]: choice }))}
+          results={result?.predictions}
+        />
+      )}
 
       <div class="ex-actions">
         <button type="button" class="button" onClick={check} disabled={busy}>
@@ -121,9 +156,20 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
 
       {showSolution && (
         <div class="ex-solution">
-          {exercise.editable.map((e) => (
-            <SolutionDiff key={e.id} label={e.label} mine={documentText(docId(exerciseId, e.id), e.starter)} solution={exercise.solution[e.id] ?? ''} />
-          ))}
+          {exercise.editable
+            .filter((e) => e.readOnly !== true)
+            .map((e) => (
+              <SolutionDiff key={e.id} label={e.label} mine={documentText(docId(exerciseId, e.id), e.starter)} solution={exercise.solution[e.id] ?? ''} />
+            ))}
+          {exercise.predict && (
+            <ol class="ex-solution-answers" aria-label="Right answers">
+              {exercise.predict.map((q) => (
+                <li key={q.id}>
+                  {q.question} <strong>{CHOICE_TEXT[solutionAnswers(exercise)[q.id] ?? 'allowed']}</strong>
+                </li>
+              ))}
+            </ol>
+          )}
           <button type="button" class="button" onClick={applySolution}>
             Apply solution
           </button>
@@ -134,9 +180,20 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         {status}
       </div>
 
-      {result && <Results result={result} open={open} setOpen={setOpen} />}
+      {result && (result.checks.length > 0 || result.documents.some((d) => !d.installed)) && <Results result={result} open={open} setOpen={setOpen} />}
+      {result && exercise.checks.length > 0 && <LeastPrivilegeReport exercise={exercise} documents={graded} result={result} idPrefix={exerciseId} />}
     </section>
   );
+}
+
+/** The right prediction answers the exercise's solution lists, by question id. */
+function solutionAnswers(exercise: Exercise): Record<string, PredictionChoice> {
+  const out: Record<string, PredictionChoice> = {};
+  for (const q of exercise.predict ?? []) {
+    const answer = exercise.solution[q.id];
+    if (isPredictionChoice(answer)) out[q.id] = answer;
+  }
+  return out;
 }
 
 /** The results table; each row opens the evaluation that decided it. */
@@ -248,6 +305,11 @@ function Explanation({ check: c }: { check: CheckResult }) {
           AWS answers: <code>{c.got.code}</code> — {c.got.message}
         </p>
       )}
+      {c.deciding?.map((d) => (
+        <p key={`${d.editable}-${d.statementIndex}`} class="ex-decided">
+          <strong>{d.effect === 'Deny' ? 'Denied by' : 'Allowed by'}:</strong> {d.text} — highlighted in that editor above.
+        </p>
+      ))}
       {e && (
         <>
           <p class="ex-summary">{e.summary}</p>

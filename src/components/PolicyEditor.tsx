@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
-import type { PolicyIssue, PolicyKind } from '../sim/policy/types.ts';
+import type { PolicyIssue, PolicyKind, SourceRange } from '../sim/policy/types.ts';
 import type { ReviewFlag, StatementReading } from '../sim/review/types.ts';
 import { documentText, saveDocument, $documents } from '../stores/documents.ts';
 import './PolicyEditor.css';
@@ -22,6 +22,15 @@ export interface PolicyEditorProps {
   initial: string;
   /** Editor height in lines (default 16). */
   lines?: number;
+  /** A statement to highlight (the one that decided a check), or null for none. */
+  highlight?: EditorHighlight | null;
+}
+
+/** A range to highlight, with the words that name it (the highlight is announced, not only coloured). */
+export interface EditorHighlight {
+  range: SourceRange;
+  /** E.g. `Statement[1] (Sid "ReadReports") in Trust policy of role Auditor, which allowed the request`. */
+  text: string;
 }
 
 type MonacoModule = typeof import('./editor/monaco.ts');
@@ -57,7 +66,7 @@ async function check(text: string, kind: PolicyKind): Promise<CheckResult> {
 
 const SEVERITY_WORD: Record<PolicyIssue['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-export default function PolicyEditor({ documentId, label, kind, initial, lines = 16 }: PolicyEditorProps) {
+export default function PolicyEditor({ documentId, label, kind, initial, lines = 16, highlight = null }: PolicyEditorProps) {
   const labelId = `${documentId.replace(/[^a-z0-9-]/gi, '-')}-label`;
   const issuesId = `${labelId}-issues`;
   const areaId = `${labelId}-text`;
@@ -81,6 +90,7 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
   const monacoRef = useRef<MonacoModule['monaco'] | null>(null);
   const latest = useRef(text);
   latest.current = text;
+  const decorations = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
 
   // Save and re-check on every change (debounced so typing stays smooth).
   useEffect(() => {
@@ -189,6 +199,34 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
     };
   }, [mode, documentId, label, kind]);
 
+  // Highlight the statement that decided a check: a decoration and a selection in Monaco, a
+  // selection in the text area (visible once focused); scrolled into view either way.
+  useEffect(() => {
+    decorations.current?.clear();
+    decorations.current = null;
+    if (highlight === null) return;
+    const { startLine, startColumn, endLine, endColumn } = highlight.range;
+    const instance = editor.current;
+    const monaco = monacoRef.current;
+    if (mode === 'monaco' && instance && monaco) {
+      decorations.current = instance.createDecorationsCollection([
+        {
+          range: new monaco.Range(startLine, startColumn, endLine, endColumn),
+          options: { className: 'pe-decided', linesDecorationsClassName: 'pe-decided-gutter', hoverMessage: { value: highlight.text } },
+        },
+      ]);
+      instance.setSelection(new monaco.Selection(startLine, startColumn, endLine, endColumn));
+      instance.revealLinesInCenterIfOutsideViewport(startLine, endLine);
+      return;
+    }
+    const area = textarea.current;
+    if (mode !== 'text' || !area) return;
+    const [from, to] = offsetsOf(latest.current, highlight.range);
+    area.setSelectionRange(from, to);
+    const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 20;
+    area.scrollTop = Math.max(0, (startLine - 2) * lineHeight);
+  }, [highlight, mode]);
+
   useEffect(
     () => () => {
       const model = editor.current?.getModel();
@@ -265,6 +303,17 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
           />
         )}
         <div ref={host} class="pe-monaco" hidden={mode !== 'monaco'} />
+      </div>
+      <div class="pe-decided-note" aria-live="polite">
+        {highlight && (
+          <p>
+            <span aria-hidden="true">▶ </span>
+            Highlighted: {highlight.text}, {highlight.range.startLine === highlight.range.endLine ? `line ${highlight.range.startLine}` : `lines ${highlight.range.startLine}–${highlight.range.endLine}`}.{' '}
+            <button type="button" class="pe-link" onClick={() => jumpTo(highlight)}>
+              Go to it
+            </button>
+          </p>
+        )}
       </div>
       {help && (
         <div class="pe-help" aria-live="polite">

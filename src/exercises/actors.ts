@@ -9,7 +9,8 @@
  *   so the role's (possibly learner-written) trust policy must let it.
  * - role with `via: {user}`: that user's fresh key calls sts:AssumeRole, so both the user's
  *   identity policy and the trust policy must allow it (with `mfa`, the AssumeRole call carries
- *   the user's MFA device serial and current code).
+ *   the user's MFA device serial and current code; when the exercise has a session policy for
+ *   the role, the call passes it as `Policy`).
  * - role without `via`: the grader asks for a session as EC2 would, after trusting EC2 for that
  *   one moment and restoring the role's trust policy straight after. The check then tests what
  *   the role may do, whatever its trust says; trust is tested by checks of their own.
@@ -41,6 +42,12 @@ function withExplanation(
 ): ActorCredentials {
   return explanation === undefined ? failure : { ...failure, explanation };
 }
+
+/**
+ * Session policies the exercise passes, by `account/role`: a user assuming that role sends the
+ * text as the inline `Policy` of sts:AssumeRole.
+ */
+export type SessionPolicies = ReadonlyMap<string, string>;
 
 /** Long-term keys already taken, by `account/user`: a user has at most two keys. */
 export type KeyRing = Map<string, ActorCredentials>;
@@ -164,6 +171,7 @@ export function actorCredentials(
   world: World,
   actor: Exclude<Actor, { service: string }>,
   ring: KeyRing = new Map(),
+  sessionPolicies: SessionPolicies = new Map(),
 ): ActorCredentials {
   if (actor === 'anonymous') return { ok: true, credentials: null };
   if ('root' in actor) return { ok: true, credentials: { root: actor.root } };
@@ -214,10 +222,12 @@ export function actorCredentials(
     { action: 'sts:AssumeRole', resource: roleArn, roleArn },
     {},
   );
+  const policy = sessionPolicies.get(`${account}/${actor.role}`);
   const r = callAws(world, key.credentials, 'sts', 'AssumeRole', {
     RoleArn: roleArn,
     RoleSessionName: GRADER_SESSION,
     ...mfa,
+    ...(policy === undefined ? {} : { Policy: policy }),
   });
   if (!r.ok)
     return withExplanation(

@@ -11,12 +11,22 @@ import { createWorldUnchecked } from '../sim/world/create-unchecked.ts';
 import { SERVICES } from '../sim/services/index.ts';
 import type { World } from '../sim/index.ts';
 import { actorCredentials, actorText } from './actors.ts';
-import type { ActorCredentials, KeyRing } from './actors.ts';
-import { installDocuments } from './install.ts';
+import { checkHint, decidingInEdited, editedPolicies } from './deciding.ts';
+import type { EditedPolicy } from './deciding.ts';
+import type { ActorCredentials, KeyRing, SessionPolicies } from './actors.ts';
+import type { PredictionChoice } from './choices.ts';
+import { installDocuments, sessionPolicies } from './install.ts';
 import { lintFindings } from './lint.ts';
-import type { CheckResult, DocumentResult, GradeResult, Outcome } from './result.ts';
+import type {
+  CheckResult,
+  DocumentResult,
+  GradeResult,
+  Outcome,
+  PredictionResult,
+} from './result.ts';
 import { checkRequestText, runCall } from './run-call.ts';
-import type { Check, Exercise } from './schema.ts';
+import type { CallRun } from './run-call.ts';
+import type { Check, Exercise, Prediction } from './schema.ts';
 
 /** "allowed" or "error AccessDenied". */
 function expectedText(expect: Check['expect']): string {
@@ -35,6 +45,40 @@ export function summaryText(passed: number, total: number): string {
   return `${passed} of ${total} ${total === 1 ? 'check' : 'checks'} passed`;
 }
 
+/** "N of M answers right". */
+export function predictionSummaryText(right: number, total: number): string {
+  return `${right} of ${total} ${total === 1 ? 'answer' : 'answers'} right`;
+}
+
+/** The summary line for checks, predictions, or both. */
+function gradeSummary(
+  checks: readonly { passed: boolean }[],
+  predictions: readonly { passed: boolean }[],
+): string {
+  const passed = (list: readonly { passed: boolean }[]) => list.filter((x) => x.passed).length;
+  const parts: string[] = [];
+  if (checks.length > 0 || predictions.length === 0)
+    parts.push(summaryText(passed(checks), checks.length));
+  if (predictions.length > 0)
+    parts.push(predictionSummaryText(passed(predictions), predictions.length));
+  return parts.join(', ');
+}
+
+/**
+ * The engine's answer to a prediction: allowed, or the kind of deny the evaluation ended in.
+ * Undefined when the call failed for a reason that is not an authorization decision (a missing
+ * bucket, a malformed parameter): the question would then have no right answer.
+ */
+export function decisionClass(
+  run: Pick<CallRun, 'got' | 'explanation'>,
+): PredictionChoice | undefined {
+  if (run.got?.outcome === 'allowed') return 'allowed';
+  const decision = run.explanation?.decision;
+  if (decision === 'ExplicitDeny') return 'explicit-deny';
+  if (decision === 'ImplicitDeny') return 'implicit-deny';
+  return undefined;
+}
+
 /** Credentials per actor (keyed by the actor's JSON), taken once in the installed world. */
 type ActorCache = Map<string, ActorCredentials>;
 
@@ -43,13 +87,17 @@ type ActorCache = Map<string, ActorCredentials>;
  * sessions are then part of the world each check starts from, which saves a CreateAccessKey or
  * an AssumeRole (and the world copies they make) per check.
  */
-function prepareActors(world: World, checks: readonly Check[]): ActorCache {
+function prepareActors(
+  world: World,
+  checks: readonly Pick<Check, 'actor'>[],
+  sessions: SessionPolicies,
+): ActorCache {
   const cache: ActorCache = new Map();
   const ring: KeyRing = new Map();
   for (const { actor } of checks) {
     if (actor !== 'anonymous' && 'service' in actor) continue;
     const key = JSON.stringify(actor);
-    if (!cache.has(key)) cache.set(key, actorCredentials(world, actor, ring));
+    if (!cache.has(key)) cache.set(key, actorCredentials(world, actor, ring, sessions));
   }
   return cache;
 }
@@ -73,8 +121,8 @@ class Stage {
     this.eventCount = world.events.length;
   }
 
-  /** Puts the world back as it was before the check that just ran. */
-  reset(check: Check, got: Outcome | undefined): void {
+  /** Puts the world back as it was before the check (or prediction) that just ran. */
+  reset(check: Pick<Check, 'actor' | 'call'>, got: Outcome | undefined): void {
     const readOnly =
       SERVICES[check.call.service]?.operations[check.call.operation]?.readOnly === true;
     const byService = check.actor !== 'anonymous' && 'service' in check.actor;
@@ -90,6 +138,7 @@ function gradeCheck(
   stage: Stage,
   rejected: readonly DocumentResult[],
   actors: ActorCache,
+  edited: readonly EditedPolicy[],
 ): CheckResult {
   const base = {
     description: check.description,
@@ -117,6 +166,12 @@ function gradeCheck(
       reason: run.reason ?? 'The call could not be made.',
     };
     if (run.explanation !== undefined) failed.explanation = run.explanation;
+    const deciding = decidingInEdited(
+      run.explanation,
+      edited,
+      checkHint(check.actor, check.call.params),
+    );
+    if (deciding.length > 0) failed.deciding = deciding;
     return failed;
   }
   const result: CheckResult = {
@@ -126,7 +181,50 @@ function gradeCheck(
     passed: matches(check.expect, run.got),
   };
   if (run.explanation !== undefined) result.explanation = run.explanation;
+  const deciding = decidingInEdited(
+    run.explanation,
+    edited,
+    checkHint(check.actor, check.call.params),
+  );
+  if (deciding.length > 0) result.deciding = deciding;
   return result;
+}
+
+/** Grades one prediction question in the installed world (see Stage). */
+function gradePrediction(
+  question: Prediction,
+  answer: PredictionChoice | undefined,
+  stage: Stage,
+  rejected: readonly DocumentResult[],
+  actors: ActorCache,
+): PredictionResult {
+  const base = { id: question.id, question: question.question, actor: actorText(question.actor) };
+  const given = answer === undefined ? {} : { answer };
+  const refusal = rejected[0];
+  if (refusal !== undefined)
+    return {
+      ...base,
+      ...given,
+      request: checkRequestText(stage.world, question),
+      passed: false,
+      reason: refusal.rejection ?? `${refusal.id} could not be installed.`,
+    };
+  const run = runCall(stage.world, question, actors.get(JSON.stringify(question.actor)));
+  stage.reset(question, run.got);
+  const engine = decisionClass(run);
+  const out: PredictionResult = {
+    ...base,
+    ...given,
+    request: run.request,
+    passed: engine !== undefined && engine === answer,
+  };
+  if (engine !== undefined) out.engine = engine;
+  if (run.got !== undefined) out.got = run.got;
+  if (run.explanation !== undefined) out.explanation = run.explanation;
+  if (run.reason !== undefined) out.reason = run.reason;
+  else if (engine === undefined && run.got?.outcome === 'error')
+    out.reason = `The call failed for a reason other than permissions: ${run.got.code}.`;
+  return out;
 }
 
 /** A result in which nothing could run, for a failure of the grader itself. */
@@ -139,46 +237,68 @@ function brokenResult(exercise: Exercise, reason: string): GradeResult {
     passed: false,
     reason,
   }));
+  const predictions: PredictionResult[] = (exercise.predict ?? []).map((q) => ({
+    id: q.id,
+    question: q.question,
+    actor: actorText(q.actor),
+    request: `${q.call.service}:${q.call.operation}`,
+    passed: false,
+    reason,
+  }));
   return {
     documents: [],
     checks,
+    predictions,
     passedCount: 0,
-    total: checks.length,
-    summary: summaryText(0, checks.length),
+    total: checks.length + predictions.length,
+    summary: gradeSummary(checks, predictions),
     lint: [],
     solved: false,
   };
 }
 
 /**
- * Grades the learner's documents (editable id → text; a missing id counts as its starter).
+ * Grades the learner's documents (editable id → text; a missing id counts as its starter, and a
+ * read-only document is always its starter) and their prediction answers (question id →
+ * choice; an unanswered question is wrong).
  *
  * Steps: fresh world from the seed → parse and install each document as the account root
- * (issues with ranges per document) → per check, on a copy: resolve the actor, rebuild the
- * decision for the explanation, make the call, compare → least-privilege rules.
+ * (issues with ranges per document) → per check and prediction: resolve the actor (passing the
+ * exercise's session policies on AssumeRole), rebuild the decision for the explanation, make
+ * the call, compare → least-privilege rules.
  */
 export function gradeExercise(
   exercise: Exercise,
   documents: Readonly<Record<string, string>>,
+  answers: Readonly<Record<string, PredictionChoice>> = {},
 ): GradeResult {
   try {
     const world = createWorldUnchecked(exercise.world);
     const texts: Record<string, string> = {};
-    for (const e of exercise.editable) texts[e.id] = documents[e.id] ?? e.starter;
+    // A read-only document is the scenario: it is always graded as written.
+    for (const e of exercise.editable)
+      texts[e.id] = e.readOnly === true ? e.starter : (documents[e.id] ?? e.starter);
     const docs = installDocuments(world, exercise.editable, texts);
     const rejected = docs.filter((d) => !d.installed);
-    const actors = prepareActors(world, exercise.checks);
+    const sessions = sessionPolicies(world, exercise.editable, texts, docs);
+    const questions = exercise.predict ?? [];
+    const actors = prepareActors(world, [...exercise.checks, ...questions], sessions);
     const stage = new Stage(world);
-    const checks = exercise.checks.map((c) => gradeCheck(c, stage, rejected, actors));
-    const passedCount = checks.filter((c) => c.passed).length;
-    const lint = rejected.length === 0 ? lintFindings(exercise, stage.world, texts) : [];
-    const total = checks.length;
+    const edited = editedPolicies(exercise.editable, texts);
+    const checks = exercise.checks.map((c) => gradeCheck(c, stage, rejected, actors, edited));
+    const predictions = questions.map((q) =>
+      gradePrediction(q, answers[q.id], stage, rejected, actors),
+    );
+    const passedCount = [...checks, ...predictions].filter((c) => c.passed).length;
+    const lint = rejected.length === 0 ? lintFindings(exercise, stage.world, texts, sessions) : [];
+    const total = checks.length + predictions.length;
     return {
       documents: docs,
       checks,
+      predictions,
       passedCount,
       total,
-      summary: summaryText(passedCount, total),
+      summary: gradeSummary(checks, predictions),
       lint,
       solved: passedCount === total && lint.length === 0,
     };

@@ -14,7 +14,11 @@ export {
   expectSchema,
   contextSchema,
   EDITABLE_KINDS,
+  predictionSchema,
+  wrongAnswerSchema,
 } from './schema.ts';
+export { PREDICTION_CHOICES, CHOICE_TEXT, isPredictionChoice } from './choices.ts';
+export type { PredictionChoice } from './choices.ts';
 export type {
   Exercise,
   ExerciseInput,
@@ -24,11 +28,21 @@ export type {
   Target,
   Editable,
   EditableKind,
+  Prediction,
+  WrongAnswer,
 } from './schema.ts';
 export { parseExercise, friendlyIssues, fieldPath } from './validate.ts';
 export type { ExerciseParse } from './validate.ts';
-export { gradeExercise, summaryText } from './grade.ts';
-export type { GradeResult, CheckResult, DocumentResult, LintFinding, Outcome } from './result.ts';
+export { gradeExercise, summaryText, predictionSummaryText, decisionClass } from './grade.ts';
+export type {
+  GradeResult,
+  CheckResult,
+  DocumentResult,
+  LintFinding,
+  Outcome,
+  PredictionResult,
+} from './result.ts';
+export type { DecidingStatement } from './deciding.ts';
 export { actorText, GRADER_SESSION } from './actors.ts';
 export { requestTarget, requestText } from './request.ts';
 export type { RequestTarget } from './request.ts';

@@ -6,6 +6,7 @@
 import { callAws } from '../sim/services/index.ts';
 import { hasErrors, parsePolicy } from '../sim/policy/index.ts';
 import type { AwsResult, PolicyIssue, PolicyKind, SourceRange, World } from '../sim/index.ts';
+import type { LambdaFunction } from '../sim/world/lambda-types.ts';
 import type { DocumentResult } from './result.ts';
 import type { Editable, EditableKind, Target } from './schema.ts';
 
@@ -36,8 +37,67 @@ export function wholeRange(text: string): SourceRange {
   };
 }
 
+/** A success with nothing to report, for targets installed without an API call. */
+const DONE: AwsResult<unknown> = { ok: true, result: {} };
+
+/** A refusal worded like the service's own, for targets the call cannot reach. */
+function refused(code: string, message: string): AwsResult<unknown> {
+  return { ok: false, error: { code, message, httpStatus: 400 } };
+}
+
+/**
+ * An SCP, as the management account's root user would set it up: CreatePolicy, EnablePolicyType
+ * when SCPs are still off, AttachPolicy to the root, an OU (by name) or an account.
+ */
+function putScp(world: World, target: { scp: string; attachTo: string }, text: string): AwsResult<unknown> {
+  const org = world.organization;
+  if (org === null) return refused('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
+  const root = { root: org.managementAccountId };
+  const created = callAws(world, root, 'organizations', 'CreatePolicy', {
+    Name: target.scp,
+    Description: 'Written in a Rolelab exercise',
+    Type: 'SERVICE_CONTROL_POLICY',
+    Content: text,
+  });
+  if (!created.ok) return created;
+  const policyId = (created.result as { Policy: { PolicySummary: { Id: string } } }).Policy.PolicySummary.Id;
+  if (!org.enabledPolicyTypes.includes('SERVICE_CONTROL_POLICY')) {
+    const enabled = callAws(world, root, 'organizations', 'EnablePolicyType', {
+      RootId: org.rootId,
+      PolicyType: 'SERVICE_CONTROL_POLICY',
+    });
+    if (!enabled.ok) return enabled;
+  }
+  const ou = Object.values(org.ous).find((o) => o.name === target.attachTo);
+  const targetId = target.attachTo === 'Root' ? org.rootId : (ou?.id ?? target.attachTo);
+  return callAws(world, root, 'organizations', 'AttachPolicy', { PolicyId: policyId, TargetId: targetId });
+}
+
+/**
+ * A Lambda function policy. The Lambda API has no PutPolicy: a function policy is only ever
+ * built statement by statement with AddPermission, whose parameters cannot express every policy a
+ * learner may write (several actions, Condition operators of their choice). So the parsed
+ * statements are written into the function's record as its policy — the record GetPolicy returns
+ * and authorization reads — after the parser has checked the document against the rules of a
+ * Lambda function policy. A missing Sid gets one, as AddPermission always sets StatementId.
+ */
+function putLambdaPolicy(world: World, account: string, name: string, text: string): AwsResult<unknown> {
+  const fn = Object.values(world.lambda.functions).find((f) => f.accountId === account && f.functionName === name);
+  if (fn === undefined)
+    return refused('ResourceNotFoundException', `Function not found: arn:aws:lambda:${world.defaultRegion}:${account}:function:${name}`);
+  const doc = JSON.parse(text) as { Statement: unknown };
+  const list = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as Record<string, unknown>[];
+  fn.policy = list.map((st, i) => ({ Sid: `statement-${i + 1}`, ...st })) as LambdaFunction['policy'];
+  return DONE;
+}
+
 /** Puts one document at its target; the service's answer. */
 function put(world: World, target: Target, text: string, editableId: string): AwsResult<unknown> {
+  if ('scp' in target) return putScp(world, target, text);
+  // A session policy lives in no record: it is passed with each AssumeRole (see sessionPolicies).
+  if ('sessionPolicyFor' in target) return DONE;
+  if ('lambdaFunction' in target)
+    return putLambdaPolicy(world, accountFor(world, target.account), target.lambdaFunction, text);
   if ('bucket' in target) {
     const owner = world.s3.buckets[target.bucket]?.ownerAccountId ?? accountFor(world, undefined);
     return callAws(world, { root: owner }, 's3', 'PutBucketPolicy', {
@@ -118,4 +178,23 @@ export function installDocuments(
     });
     return { id: e.id, issues, installed: false, rejection: `AWS rejected ${e.label}: ${message}` };
   });
+}
+
+/**
+ * The session policies of the installed documents, by `account/role`: the grader passes each as
+ * the Policy parameter when a user assumes that role.
+ */
+export function sessionPolicies(
+  world: World,
+  editables: readonly Editable[],
+  documents: Readonly<Record<string, string>>,
+  results: readonly DocumentResult[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of editables) {
+    if (!('sessionPolicyFor' in e.target)) continue;
+    if (results.find((r) => r.id === e.id)?.installed !== true) continue;
+    out.set(`${accountFor(world, e.target.account)}/${e.target.sessionPolicyFor}`, documents[e.id] ?? e.starter);
+  }
+  return out;
 }

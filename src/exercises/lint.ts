@@ -6,20 +6,22 @@ import { cloneWorld } from '../sim/world/snapshot.ts';
 import { parsePolicy } from '../sim/policy/index.ts';
 import { reviewPolicy } from '../sim/review/index.ts';
 import type { World } from '../sim/index.ts';
+import type { SessionPolicies } from './actors.ts';
 import { POLICY_KIND } from './install.ts';
 import type { LintFinding } from './result.ts';
 import { runCall } from './run-call.ts';
 import type { Exercise } from './schema.ts';
 
-/** The findings for an exercise's lint rules, given the installed world and the graded texts. */
+/** The findings for an exercise's lint rules, given the installed world, the graded texts and the session policies passed on AssumeRole. */
 export function lintFindings(
   exercise: Exercise,
   installed: World,
   texts: Readonly<Record<string, string>>,
+  sessionPolicies?: SessionPolicies,
 ): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const probe of exercise.lint?.mustDeny ?? []) {
-    const run = runCall(cloneWorld(installed), probe);
+    const run = runCall(cloneWorld(installed), probe, undefined, sessionPolicies);
     if (run.got?.outcome === 'allowed')
       findings.push({
         rule: 'mustDeny',

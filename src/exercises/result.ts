@@ -3,6 +3,8 @@
  * tests all read.
  */
 import type { AuthorizeResult, FlagCode, PolicyIssue } from '../sim/index.ts';
+import type { PredictionChoice } from './choices.ts';
+import type { DecidingStatement } from './deciding.ts';
 
 /** What a call did. */
 export type Outcome = { outcome: 'allowed' } | { outcome: 'error'; code: string; message: string };
@@ -39,6 +41,38 @@ export interface CheckResult {
    * the actor could not get a session, the evaluation of the refused AssumeRole.
    */
   explanation?: AuthorizeResult;
+  /**
+   * The statements of the learner's own documents that decided `explanation` (the Deny that
+   * denied, or the Allows that granted), with their ranges for the editor; absent when none did.
+   */
+  deciding?: DecidingStatement[];
+}
+
+/** One graded prediction question. */
+export interface PredictionResult {
+  /** The question id. */
+  id: string;
+  /** The question as the exercise asks it. */
+  question: string;
+  /** Who makes the call, in words. */
+  actor: string;
+  /** The call in words. */
+  request: string;
+  /** What the learner picked; absent when the question was left unanswered. */
+  answer?: PredictionChoice;
+  /**
+   * What the simulator decided: allowed, or which kind of deny. Absent when the call failed for
+   * a reason that is not an authorization decision (see reason).
+   */
+  engine?: PredictionChoice;
+  /** The learner's answer is the engine's. */
+  passed: boolean;
+  /** What the call returned. */
+  got?: Outcome;
+  /** Why the engine has no answer, or why the call could not be made. */
+  reason?: string;
+  /** The evaluation that decided the call (or the refused AssumeRole), step by step. */
+  explanation?: AuthorizeResult;
 }
 
 /** One least-privilege finding. */
@@ -61,14 +95,16 @@ export interface GradeResult {
   documents: DocumentResult[];
   /** Each check, in the exercise's order. */
   checks: CheckResult[];
-  /** How many checks passed. */
+  /** Each prediction question, in the exercise's order (empty when it has none). */
+  predictions: PredictionResult[];
+  /** How many checks passed, plus how many predictions were right. */
   passedCount: number;
-  /** How many checks there are. */
+  /** How many checks and prediction questions there are. */
   total: number;
-  /** "N of M checks passed". */
+  /** "N of M checks passed", "N of M answers right", or both joined. */
   summary: string;
   /** Least-privilege findings; empty when the answer is tight (or the exercise has no lint). */
   lint: LintFinding[];
-  /** Every check passed and no lint finding. */
+  /** Every check passed, every prediction was right and no lint finding. */
   solved: boolean;
 }

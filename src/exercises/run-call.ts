@@ -6,7 +6,7 @@
 import { assumeRoleAsService, callAws } from '../sim/services/index.ts';
 import type { AuthorizeResult, CallOptions, World } from '../sim/index.ts';
 import { actorCredentials, GRADER_SESSION } from './actors.ts';
-import type { ActorCredentials } from './actors.ts';
+import type { ActorCredentials, SessionPolicies } from './actors.ts';
 import { explainCall, explainServiceAssume } from './explain.ts';
 import { accountFor } from './install.ts';
 import { requestTarget, requestText } from './request.ts';
@@ -74,13 +74,15 @@ export function checkRequestText(world: World, check: Pick<Check, 'actor' | 'cal
 
 /**
  * Runs `check.call` as `check.actor` in `world` (which it changes). `resolved` are credentials
- * already taken for the actor in this world (the grader takes them once for all checks).
+ * already taken for the actor in this world (the grader takes them once for all checks);
+ * `sessionPolicies` are passed when the actor has to be resolved here.
  * Never throws.
  */
 export function runCall(
   world: World,
   check: Pick<Check, 'actor' | 'call' | 'context'>,
   resolved?: ActorCredentials,
+  sessionPolicies?: SessionPolicies,
 ): CallRun {
   const { actor, call } = check;
   const target = requestTarget(
@@ -93,7 +95,7 @@ export function runCall(
   const request = requestText(target);
   if (actor !== 'anonymous' && 'service' in actor)
     return runServiceAssume(world, actor, call.params, request);
-  const creds = resolved ?? actorCredentials(world, actor);
+  const creds = resolved ?? actorCredentials(world, actor, new Map(), sessionPolicies);
   if (!creds.ok)
     return creds.explanation === undefined
       ? { request, reason: creds.reason }

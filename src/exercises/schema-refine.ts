@@ -13,6 +13,14 @@ interface SeedAccountView {
   users?: { name: string }[] | undefined;
   roles?: { name: string }[] | undefined;
   buckets?: { name: string }[] | undefined;
+  functions?: { name: string }[] | undefined;
+}
+
+/** A seed organization, as far as these checks read it. */
+interface SeedOrgView {
+  managementAccount: string;
+  members?: string[] | undefined;
+  ous?: { name: string }[] | undefined;
 }
 
 /** An actor, as far as these checks read it. */
@@ -29,12 +37,22 @@ type ActorView =
 
 /** An exercise, as far as these checks read it. */
 interface ExerciseView {
-  world: { accounts: SeedAccountView[] };
-  editable: { id: string; kind: string; target: Record<string, unknown> }[];
+  world: { accounts: SeedAccountView[]; organization?: SeedOrgView | undefined };
+  editable: {
+    id: string;
+    kind: string;
+    target: Record<string, unknown>;
+    readOnly?: boolean | undefined;
+  }[];
   solution: Record<string, string>;
   checks: { actor: ActorView; call: { service: string; operation: string } }[];
+  predict?: { id: string; actor: ActorView; call: { service: string; operation: string } }[] | undefined;
+  wrongAnswers?: { documents: Record<string, string> }[] | undefined;
   lint?: { mustDeny?: { actor: ActorView }[] | undefined } | undefined;
 }
+
+/** The prediction answers a solution may give. */
+const CHOICES: readonly string[] = ['allowed', 'implicit-deny', 'explicit-deny'];
 
 /** Which target shapes each kind may use. */
 const TARGET_FOR_KIND: Readonly<Record<string, (t: Record<string, unknown>) => boolean>> = {
@@ -42,6 +60,9 @@ const TARGET_FOR_KIND: Readonly<Record<string, (t: Record<string, unknown>) => b
   'trust-policy': (t) => t['trust'] === true,
   'bucket-policy': (t) => 'bucket' in t,
   'permissions-boundary': (t) => t['boundary'] === true,
+  scp: (t) => 'scp' in t,
+  'session-policy': (t) => 'sessionPolicyFor' in t,
+  'lambda-policy': (t) => 'lambdaFunction' in t,
 };
 
 /** The account a name lives in: the given one, else the world's first. */
@@ -99,6 +120,7 @@ function checkTarget(
       report(ctx, [...path, 'bucket'], `no bucket "${name}" in the world`);
     return;
   }
+  if (typeof target['scp'] === 'string') return checkScpTarget(ex, target, path, ctx);
   const acct = accountOf(ex.world, target['account']);
   if (acct === undefined)
     return report(
@@ -116,6 +138,42 @@ function checkTarget(
     !(acct.users ?? []).some((u) => u.name === target['user'])
   )
     report(ctx, [...path, 'user'], `no user "${target['user']}" in account ${acct.id}`);
+  const role = target['sessionPolicyFor'];
+  if (typeof role === 'string' && !(acct.roles ?? []).some((r) => r.name === role))
+    report(ctx, [...path, 'sessionPolicyFor'], `no role "${role}" in account ${acct.id}`);
+  const fn = target['lambdaFunction'];
+  if (typeof fn === 'string' && !(acct.functions ?? []).some((f) => f.name === fn))
+    report(ctx, [...path, 'lambdaFunction'], `no function "${fn}" in account ${acct.id}`);
+}
+
+/** An SCP needs an organization, and goes to its root, one of its OUs or one of its accounts. */
+function checkScpTarget(
+  ex: ExerciseView,
+  target: Record<string, unknown>,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const org = ex.world.organization;
+  if (org === undefined)
+    return report(ctx, [...path, 'scp'], 'an SCP needs an organization in the world');
+  const to = target['attachTo'];
+  const members = org.members ?? ex.world.accounts.map((a) => a.id);
+  const known =
+    to === 'Root' ||
+    (org.ous ?? []).some((o) => o.name === to) ||
+    to === org.managementAccount ||
+    members.includes(String(to));
+  if (!known)
+    report(
+      ctx,
+      [...path, 'attachTo'],
+      `"${String(to)}" is not "Root", an OU or an account of the organization`,
+    );
+}
+
+/** Whether an actor assumes `role` as a user, so a session policy for it is passed. */
+function assumesAsUser(actor: ActorView, role: string): boolean {
+  return actor !== 'anonymous' && actor.role === role && actor.via !== undefined && 'user' in actor.via;
 }
 
 /** The cross-field rules of an exercise (used as the schema's superRefine). */
@@ -129,17 +187,58 @@ export function crossCheck(ex: ExerciseView, ctx: z.RefinementCtx): void {
       report(
         ctx,
         ['editable', i, 'kind'],
-        `the simulator cannot install a ${e.kind} yet; use identity-policy, trust-policy, bucket-policy or permissions-boundary`,
+        `the simulator cannot install a ${e.kind}`,
       );
     else if (!fits(e.target))
       report(ctx, ['editable', i, 'target'], `a ${e.kind} cannot go to this target`);
     checkTarget(ex, e.target, ['editable', i, 'target'], ctx);
   });
-  for (const id of ids)
+  const edited = new Set(ex.editable.filter((e) => e.readOnly !== true).map((e) => e.id));
+  for (const id of edited)
     if (ex.solution[id] === undefined)
       report(ctx, ['solution'], `no solution for editable "${id}"`);
+  const questions = new Set<string>();
+  (ex.predict ?? []).forEach((q, i) => {
+    if (questions.has(q.id) || ids.has(q.id))
+      report(ctx, ['predict', i, 'id'], `duplicate id "${q.id}"`);
+    questions.add(q.id);
+    checkActor(ex, q.actor, ['predict', i, 'actor'], ctx);
+    if (q.actor !== 'anonymous' && q.actor.service !== undefined)
+      report(ctx, ['predict', i, 'actor'], 'a prediction needs a signed caller, not a service');
+    const answer = ex.solution[q.id];
+    if (answer === undefined) report(ctx, ['solution'], `no answer for prediction "${q.id}"`);
+    else if (!CHOICES.includes(answer))
+      report(ctx, ['solution', q.id], `an answer is one of ${CHOICES.join(', ')}`);
+  });
   for (const key of Object.keys(ex.solution))
-    if (!ids.has(key)) report(ctx, ['solution', key], `"${key}" is not an editable id`);
+    if (!edited.has(key) && !questions.has(key))
+      report(
+        ctx,
+        ['solution', key],
+        ids.has(key)
+          ? `"${key}" is read-only: it needs no solution`
+          : `"${key}" is not an editable or prediction id`,
+      );
+  if (ex.checks.length === 0 && (ex.predict ?? []).length === 0)
+    report(ctx, ['checks'], 'an exercise needs checks, prediction questions, or both');
+  if (edited.size === 0 && (ex.predict ?? []).length === 0)
+    report(ctx, ['editable'], 'every document is read-only, so there is nothing to do');
+  (ex.wrongAnswers ?? []).forEach((w, i) => {
+    for (const key of Object.keys(w.documents))
+      if (!edited.has(key))
+        report(ctx, ['wrongAnswers', i, 'documents', key], `"${key}" is not an edited document`);
+  });
+  ex.editable.forEach((e, i) => {
+    const role = e.target['sessionPolicyFor'];
+    if (typeof role !== 'string') return;
+    const used = [...ex.checks, ...(ex.predict ?? [])].some((c) => assumesAsUser(c.actor, role));
+    if (!used)
+      report(
+        ctx,
+        ['editable', i, 'target'],
+        `no check assumes ${role} as a user ({"role": "${role}", "via": {"user": …}}), so the session policy is never passed`,
+      );
+  });
   ex.checks.forEach((c, i) => {
     checkActor(ex, c.actor, ['checks', i, 'actor'], ctx);
     if (

@@ -11,6 +11,8 @@ import { z } from 'astro/zod';
 import { FLAG_CODES, operationsOf, SERVICES, worldSeedSchema } from '../sim/index.ts';
 import type { FlagCode } from '../sim/index.ts';
 import { crossCheck } from './schema-refine.ts';
+export { PREDICTION_CHOICES } from './choices.ts';
+export type { PredictionChoice } from './choices.ts';
 
 /** Lowercase words joined by hyphens. */
 const slug = z
@@ -96,9 +98,38 @@ export const targetSchema = z
           .describe('The bucket whose policy this is (PutBucketPolicy as the owner).'),
       })
       .strict(),
+    z
+      .object({
+        scp: z
+          .string()
+          .regex(/^[\w+=,.@ -]{1,128}$/)
+          .describe('The SCP name (organizations CreatePolicy as the management account).'),
+        attachTo: z
+          .string()
+          .min(1)
+          .describe('Where it is attached: "Root", the name of an OU, or a member account id.'),
+      })
+      .strict(),
+    z
+      .object({
+        sessionPolicyFor: iamName.describe(
+          'The role whose sessions get this inline session policy: every actor {role, via: {user}} of that role passes it as the Policy parameter of sts:AssumeRole.',
+        ),
+        account,
+      })
+      .strict(),
+    z
+      .object({
+        lambdaFunction: z
+          .string()
+          .regex(/^[\w-]{1,64}$/)
+          .describe('The function (by name) whose resource-based policy this is.'),
+        account,
+      })
+      .strict(),
   ])
   .describe(
-    'Where the document goes: {role, policyName} | {role, trust: true} | {role, boundary: true} | {user, policyName} | {user, boundary: true} | {bucket}.',
+    'Where the document goes: {role, policyName} | {role, trust: true} | {role, boundary: true} | {user, policyName} | {user, boundary: true} | {bucket} | {scp, attachTo} | {sessionPolicyFor} | {lambdaFunction}.',
   );
 
 /** A document the learner edits. */
@@ -117,6 +148,12 @@ export const editableSchema = z
       ),
     starter: z.string().describe('The text the learner starts from.'),
     target: targetSchema.describe('Where in the world the document goes.'),
+    readOnly: z
+      .boolean()
+      .optional()
+      .describe(
+        'Shown but not edited: the starter is installed as it is (the scenario of a prediction exercise). It needs no solution.',
+      ),
   })
   .strict();
 
@@ -263,6 +300,33 @@ export const probeSchema = z
   })
   .strict();
 
+/** A question whose answer the learner predicts and the simulator then computes. */
+export const predictionSchema = z
+  .object({
+    id: slug.describe('Id of this question, unique within the exercise; its key in `solution`.'),
+    question: z
+      .string()
+      .min(10)
+      .describe('The question, e.g. "Will bob\u2019s GetObject on report.csv be allowed?".'),
+    actor: actorSchema.describe('Who makes the call.'),
+    call: callSchema.describe('The API call the learner reasons about.'),
+    context: contextSchema.optional().describe('Where the request comes from.'),
+  })
+  .strict();
+
+/** A plausible mistake an exercise must not accept. */
+export const wrongAnswerSchema = z
+  .object({
+    description: z
+      .string()
+      .min(3)
+      .describe('What the mistake is, e.g. "trusts the whole account".'),
+    documents: z
+      .record(z.string(), z.string())
+      .describe('Editable id → the wrong text (ids left out keep their starter).'),
+  })
+  .strict();
+
 const flagCode = z
   .string()
   .refine((c): c is FlagCode => c in FLAG_CODES, {
@@ -293,12 +357,31 @@ export const exerciseSchema = z
     world: worldSeedSchema.describe(
       'The start state of the simulated AWS (the seed format of src/sim/world).',
     ),
-    editable: z.array(editableSchema).min(1).describe('The documents the learner edits.'),
-    solution: z.record(z.string(), z.string()).describe('A correct text for each editable id.'),
+    editable: z
+      .array(editableSchema)
+      .min(1)
+      .describe('The documents of the exercise: edited by the learner, or shown read-only.'),
+    solution: z
+      .record(z.string(), z.string())
+      .describe(
+        'A correct text for each edited (not read-only) editable id, and the right choice for each prediction id (the content test checks it against the simulator).',
+      ),
     checks: z
       .array(checkSchema)
-      .min(1)
-      .describe('Expected outcomes; checks that must stay denied matter as much as allowed ones.'),
+      .default([])
+      .describe(
+        'Expected outcomes; checks that must stay denied matter as much as allowed ones. Required unless the exercise has `predict` questions.',
+      ),
+    predict: z
+      .array(predictionSchema)
+      .optional()
+      .describe(
+        'Prediction questions: the learner picks allowed / implicit deny / explicit deny, and the simulator answers.',
+      ),
+    wrongAnswers: z
+      .array(wrongAnswerSchema)
+      .optional()
+      .describe('Plausible mistakes; the content test asserts each fails a check or a lint rule.'),
     hints: z
       .array(z.string().min(3))
       .min(2)
@@ -314,6 +397,10 @@ export type ExerciseInput = z.input<typeof exerciseSchema>;
 export type Exercise = z.output<typeof exerciseSchema>;
 /** A validated check. */
 export type Check = z.output<typeof checkSchema>;
+/** A validated prediction question. */
+export type Prediction = z.output<typeof predictionSchema>;
+/** A validated wrong answer. */
+export type WrongAnswer = z.output<typeof wrongAnswerSchema>;
 /** A validated least-privilege probe. */
 export type Probe = z.output<typeof probeSchema>;
 /** Who makes a call. */

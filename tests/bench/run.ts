@@ -1,7 +1,7 @@
 /**
  * Throughput benchmark (`npm run bench`): our `authorize()` against @cloud-copilot/iam-simulate
  * on the differential case set, in the same run, plus the cost of parsing and first-evaluating
- * a realistic ~6 KB policy.
+ * a realistic ~6 KB policy, and the time to grade and probe (least privilege) each exercise.
  *
  *   node --import tsx tests/bench/run.ts [--strict] [--rounds N] [--budget-ms MS]
  *
@@ -12,6 +12,7 @@ import { authorize } from '../../src/sim/index.ts';
 import type { AuthorizeInput } from '../../src/sim/authz/types.ts';
 import { toSimulation } from '../differential/adapter.ts';
 import { generateCases } from '../differential/generate.ts';
+import { PROBE_BUDGET_MS, timeGradeAndProbe } from './exercise-probe.ts';
 import { buildLargePolicy, largePolicyRequest } from './large-policy.ts';
 
 const TARGET_RATIO = 300;
@@ -137,6 +138,11 @@ async function main(): Promise<void> {
   });
   const largeDecision = authorize(asInput(texts[0] ?? '')).decision ?? 'none';
 
+  const probes = timeGradeAndProbe();
+  const slowest = probes.reduce((a, b) => (b.gradeMs + b.probeMs > a.gradeMs + a.probeMs ? b : a), probes[0] ?? { id: 'none', gradeMs: 0, probeMs: 0, probed: 0 });
+  const probeTotal = slowest.gradeMs + slowest.probeMs;
+  const probePass = probeTotal < PROBE_BUDGET_MS;
+
   const rows: [string, string][] = [
     ['cases', `${fmtInt(cases.length)} (differential set${undecided > 0 ? `; ${fmtInt(undecided)} without a decision` : ''})`],
     ['authorize() decisions/s', `${fmtInt(oursMedian)}  (median of ${rounds} × ${budgetMs} ms: ${ours.map(fmtInt).join(', ')})`],
@@ -147,13 +153,18 @@ async function main(): Promise<void> {
       `${fmtUs(parseEval)} median of ${iterations} (${(parseEval / jsonParse).toFixed(1)}× JSON.parse of the same text = ${fmtUs(jsonParse)}; ` +
         `iam-simulate ${fmtUs(theirsParseEval)}; input as ${textAccepted ? 'text' : 'parsed object'}; decision ${largeDecision})`,
     ],
+    [
+      'exercise grade + least-privilege probe',
+      `slowest ${slowest.id}: ${probeTotal.toFixed(1)} ms (grade ${slowest.gradeMs.toFixed(1)} + probe ${slowest.probeMs.toFixed(1)}, ${fmtInt(slowest.probed)} requests; ` +
+        `median of 15 per exercise over ${probes.length} exercises; target < ${PROBE_BUDGET_MS} ms)  ${probePass ? 'PASS' : 'FAIL'}`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`${'metric'.padEnd(width)}  value`);
   console.log(`${'-'.repeat(width)}  ${'-'.repeat(60)}`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 
-  if (strict && !pass) process.exitCode = 1;
+  if (strict && (!pass || !probePass)) process.exitCode = 1;
 }
 
 await main();

@@ -2,7 +2,7 @@
  * The `test` every spec uses. It fails a test on any console error, uncaught page error or failed
  * request (network failure or HTTP status ≥ 400), unless the test declares the ones it expects.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -69,4 +69,13 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
     }
   }, theme);
   await page.emulateMedia({ colorScheme: theme });
+}
+
+/**
+ * Waits until the island holding `inside` is live: Astro removes `ssr` from <astro-island> once it
+ * has hydrated. Until then a server-rendered button looks ready but does nothing.
+ */
+export async function islandReady(page: Page, inside: Locator): Promise<void> {
+  await inside.first().scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]').filter({ has: inside.first() })).toHaveCount(0, { timeout: 15_000 });
 }

@@ -1,10 +1,11 @@
 /** Progress as a self-paced learner meets it: solve, see it counted, export, reset, import. */
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures.ts';
+import { test, expect, islandReady } from './fixtures.ts';
 
 test('a solved exercise shows on the progress page and in the lesson sidebar; export, reset and import keep it', async ({ page }, info) => {
   await page.goto('exercises/ec2-trust-policy/');
   const exercise = page.getByRole('region', { name: /Let EC2, and only EC2/ });
+  await islandReady(page, exercise);
   await exercise.getByRole('button', { name: 'Show solution' }).click();
   await exercise.getByRole('button', { name: 'Apply solution' }).click();
   await exercise.getByRole('button', { name: 'Check' }).click();
@@ -14,6 +15,7 @@ test('a solved exercise shows on the progress page and in the lesson sidebar; ex
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('img', { name: /of \d+ exercises solved|all exercises solved/ })).toBeVisible();
 
   await page.goto('progress/');
+  await islandReady(page, page.getByRole('region', { name: 'Where you are' }));
   const item = page.getByRole('region', { name: 'Lessons and exercises' }).getByRole('listitem').filter({ hasText: 'Let EC2, and only EC2' });
   await expect(item).toContainText('Solved');
   await expect(page.getByText(/^1$/).first()).toBeVisible();

@@ -16,6 +16,7 @@ test('a lesson has a sidebar with the current lesson marked, a table of contents
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('lessons/');
   await page.getByRole('main').getByRole('link').first().click();
+  await page.waitForLoadState('load');
   const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const current = page.getByRole('navigation', { name: 'Lessons' }).locator('a[aria-current="page"]');
   await expect(current).toContainText(title.trim());
@@ -60,6 +61,7 @@ test('on a phone the lesson list folds behind a button', async ({ page }) => {
   await useTheme(page, 'light');
   await page.goto('lessons/');
   await page.getByRole('main').getByRole('link').first().click();
+  await page.waitForLoadState('load');
   const nav = page.getByRole('navigation', { name: 'Lessons' });
   await expect(nav).toBeHidden();
   const button = page.getByRole('button', { name: 'All lessons' });

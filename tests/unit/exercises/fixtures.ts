@@ -28,8 +28,11 @@ export const STARTER = policy({
   Resource: 'arn:aws:s3:::data',
 });
 
+/** An exercise input whose checks are written out (the schema lets prediction exercises omit them). */
+export type FixtureInput = ExerciseInput & { checks: NonNullable<ExerciseInput['checks']> };
+
 /** The exercise as written in a file; tests change parts of it. */
-export function exerciseInput(): ExerciseInput {
+export function exerciseInput(): FixtureInput {
   return {
     title: 'Grader fixture',
     prompt: 'Give the role App read access to the data bucket.',

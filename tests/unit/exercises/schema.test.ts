@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { exerciseSchema, parseExercise } from '../../../src/exercises/index.ts';
-import type { ExerciseInput } from '../../../src/exercises/index.ts';
 import { exerciseInput } from './fixtures.ts';
+import type { FixtureInput } from './fixtures.ts';
 
 /** The errors for an input changed by `change`. */
-function errorsFor(change: (input: ExerciseInput) => void): string[] {
+function errorsFor(change: (input: FixtureInput) => void): string[] {
   const input = exerciseInput();
   change(input);
   const parsed = parseExercise(input);
@@ -92,7 +92,7 @@ describe('exercise schema', () => {
   it('keeps solution and editable ids in step', () => {
     expect(errorsFor((i) => (i.solution = { other: '{}' }))).toEqual([
       'solution: no solution for editable "perms"',
-      'solution.other: "other" is not an editable id',
+      'solution.other: "other" is not an editable or prediction id',
     ]);
   });
 
@@ -103,9 +103,9 @@ describe('exercise schema', () => {
     expect(errorsFor((i) => (i.editable[0]!.target = { bucket: 'nope' }))).toEqual(
       expect.arrayContaining(['editable[0].target.bucket: no bucket "nope" in the world']),
     );
-    expect(errorsFor((i) => (i.editable[0]!.kind = 'scp')).join('\n')).toMatch(
-      /^editable\[0\]\.kind: the simulator cannot install a scp yet/,
-    );
+    expect(errorsFor((i) => (i.editable[0]!.kind = 'scp'))).toEqual([
+      'editable[0].target: a scp cannot go to this target',
+    ]);
   });
 
   it('lets a service actor only assume roles', () => {
