@@ -77,7 +77,7 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark-default' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
     },
     // Ids first, so the anchors have something to point at.

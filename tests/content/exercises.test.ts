@@ -1,113 +1,35 @@
 /**
  * Every exercise in content/exercises is valid, solvable and not solved by accident: its
  * solution passes every check (and its least-privilege rules), its starter fails at least one
- * check, and each wrong answer listed here — the mistakes learners actually make — fails.
+ * check, and each wrong answer its file lists (`wrongAnswers`: the mistakes learners actually
+ * make) fails.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
-import type { Exercise } from '../../src/exercises/index.ts';
+import {
+  gradeExercise,
+  isPredictionChoice,
+  parseExercise,
+  PREDICTION_CHOICES,
+} from '../../src/exercises/index.ts';
+import type { Exercise, PredictionChoice } from '../../src/exercises/index.ts';
 
 const dir = resolve(import.meta.dirname, '../../content/exercises');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
-const A = '111122223333';
 
-/** A trust policy with one statement for `principal`. */
-function trust(principal: unknown): string {
-  return JSON.stringify(
-    {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
-    },
-    null,
-    2,
-  );
+/** The prediction answers an exercise's solution gives, by question id. */
+function answersOf(ex: Exercise): Record<string, PredictionChoice> {
+  const out: Record<string, PredictionChoice> = {};
+  for (const q of ex.predict ?? []) {
+    const answer = ex.solution[q.id];
+    if (isPredictionChoice(answer)) out[q.id] = answer;
+  }
+  return out;
 }
 
-/** An identity policy from statements. */
-function identity(...statements: unknown[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
-}
-
-/** Wrong answers per exercise id: editable id → text, with what makes each wrong. */
-const WRONG: Readonly<
-  Record<string, readonly { why: string; documents: Record<string, string> }[]>
-> = {
-  'ec2-trust-policy': [
-    { why: 'trusts everyone', documents: { trust: trust('*') } },
-    {
-      why: 'trusts EC2 and still the whole account',
-      documents: { trust: trust({ Service: 'ec2.amazonaws.com', AWS: `arn:aws:iam::${A}:root` }) },
-    },
-    {
-      why: 'trusts Lambda instead of EC2',
-      documents: { trust: trust({ Service: 'lambda.amazonaws.com' }) },
-    },
-    {
-      why: 'is not JSON',
-      documents: { trust: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", ' },
-    },
-  ],
-  'least-privilege-photos': [
-    {
-      why: 'allows every S3 action on the photos bucket (deletes too)',
-      documents: {
-        permissions: identity({
-          Effect: 'Allow',
-          Action: 's3:*',
-          Resource: ['arn:aws:s3:::example-photos', 'arn:aws:s3:::example-photos/*'],
-        }),
-      },
-    },
-    {
-      why: 'reads objects of every bucket',
-      documents: {
-        permissions: identity({
-          Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:ListBucket'],
-          Resource: '*',
-        }),
-      },
-    },
-    {
-      why: 'puts GetObject on the bucket ARN instead of its objects',
-      documents: {
-        permissions: identity({
-          Effect: 'Allow',
-          Action: ['s3:GetObject', 's3:ListBucket'],
-          Resource: 'arn:aws:s3:::example-photos',
-        }),
-      },
-    },
-    {
-      why: 'forgets ListBucket',
-      documents: {
-        permissions: identity({
-          Effect: 'Allow',
-          Action: 's3:GetObject',
-          Resource: 'arn:aws:s3:::example-photos/*',
-        }),
-      },
-    },
-  ],
-  'trust-a-named-user': [
-    {
-      why: 'trusts the whole account, so bob gets in too',
-      documents: { trust: trust({ AWS: `arn:aws:iam::${A}:root` }) },
-    },
-    {
-      why: 'names bob instead of alice',
-      documents: { trust: trust({ AWS: `arn:aws:iam::${A}:user/bob` }) },
-    },
-    {
-      why: 'trusts alice but keeps EC2',
-      documents: {
-        trust: trust({ AWS: `arn:aws:iam::${A}:user/alice`, Service: 'ec2.amazonaws.com' }),
-      },
-    },
-  ],
-};
+/** Whether an exercise has documents for the learner to edit (a prediction-only one has none). */
+const hasEdits = (ex: Exercise): boolean => ex.editable.some((e) => e.readOnly !== true);
 
 /** Loads and validates one exercise file. */
 function load(file: string): Exercise {
@@ -129,15 +51,19 @@ describe('content/exercises', () => {
         expect(parsed.ok ? [] : parsed.errors).toEqual([]);
       });
 
-      it('has checks that must be allowed and checks that must stay denied', () => {
+      it('has checks (or predictions) that must be allowed and ones that must stay denied', () => {
         const ex = load(file);
-        expect(ex.checks.some((c) => c.expect === 'allowed')).toBe(true);
-        expect(ex.checks.some((c) => c.expect !== 'allowed')).toBe(true);
+        const outcomes = [
+          ...ex.checks.map((c) => (c.expect === 'allowed' ? 'allowed' : 'denied')),
+          ...Object.values(answersOf(ex)).map((a) => (a === 'allowed' ? 'allowed' : 'denied')),
+        ];
+        expect(outcomes).toContain('allowed');
+        expect(outcomes).toContain('denied');
       });
 
       it('is solved by its solution: every check passes, no lint finding', () => {
         const ex = load(file);
-        const result = gradeExercise(ex, ex.solution);
+        const result = gradeExercise(ex, ex.solution, answersOf(ex));
         expect(result.documents.every((d) => d.installed)).toBe(true);
         expect(
           result.checks
@@ -146,8 +72,25 @@ describe('content/exercises', () => {
         ).toEqual([]);
         expect(result.lint).toEqual([]);
         expect(result.solved).toBe(true);
-        expect(result.summary).toBe(`${result.total} of ${result.total} checks passed`);
+        if (ex.predict === undefined)
+          expect(result.summary).toBe(`${result.total} of ${result.total} checks passed`);
       });
+
+      // The author's answers are checked against the engine, so a mistaken belief about AWS
+      // in a prediction exercise fails here instead of teaching it.
+      for (const q of load(file).predict ?? []) {
+        it(`prediction "${q.id}": the engine agrees with the solution, and other answers fail`, () => {
+          const ex = load(file);
+          const right = answersOf(ex);
+          const mine = gradeExercise(ex, ex.solution, right).predictions.find((p) => p.id === q.id);
+          expect(mine?.engine, mine?.reason ?? mine?.explanation?.summary).toBe(right[q.id]);
+          expect(mine?.passed).toBe(true);
+          for (const other of PREDICTION_CHOICES.filter((c) => c !== right[q.id])) {
+            const graded = gradeExercise(ex, ex.solution, { ...right, [q.id]: other });
+            expect(graded.solved).toBe(false);
+          }
+        });
+      }
 
       it('is not solved by its starter', () => {
         const ex = load(file);
@@ -156,16 +99,18 @@ describe('content/exercises', () => {
         expect(result.solved).toBe(false);
       });
 
-      const wrong = WRONG[id] ?? [];
-      it('has wrong answers listed in this test', () => {
-        expect(wrong.length).toBeGreaterThanOrEqual(2);
+      const own = load(file).wrongAnswers ?? [];
+      it('lists at least two wrong answers (none when there is nothing to edit)', () => {
+        const ex = load(file);
+        if (hasEdits(ex)) expect(own.length).toBeGreaterThanOrEqual(2);
+        else expect(own).toEqual([]);
       });
-      for (const answer of wrong) {
-        it(`is not solved by an answer that ${answer.why}`, () => {
+      for (const answer of own) {
+        it(`is not solved by its listed wrong answer: ${answer.description}`, () => {
           const ex = load(file);
-          const result = gradeExercise(ex, answer.documents);
-          expect(result.passedCount).toBeLessThan(result.total);
+          const result = gradeExercise(ex, answer.documents, answersOf(ex));
           expect(result.solved).toBe(false);
+          expect(result.passedCount < result.total || result.lint.length > 0).toBe(true);
         });
       }
     });

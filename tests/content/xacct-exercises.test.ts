@@ -1,0 +1,104 @@
+/**
+ * Lesson 4 ("Cross-account access") teaches that each account decides for itself, that a role
+ * for a third party needs an sts:ExternalId condition, and that a chained session is capped at
+ * one hour with a ValidationError. These tests pin down that the lesson's exercises really behave
+ * the way their prompts and hints say (the wrong answers of every exercise live in
+ * exercises.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
+import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
+
+/** Loads and validates one exercise of this lesson. */
+function load(id: string): Exercise {
+  const file = resolve(import.meta.dirname, `../../content/exercises/${id}.json`);
+  const parsed = parseExercise(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error(`${id}: ${JSON.stringify(parsed.errors)}`);
+  return parsed.exercise;
+}
+
+/** The check whose description contains `text`. */
+function find(checks: CheckResult[], text: string): CheckResult {
+  const found = checks.find((c) => c.description.includes(text));
+  if (found === undefined) throw new Error(`no check mentions "${text}"`);
+  return found;
+}
+
+/** The error code and message of a check, or "allowed". */
+function outcome(check: CheckResult): string {
+  const got = check.got;
+  if (got === undefined) return `did not run: ${check.reason ?? ''}`;
+  return got.outcome === 'allowed' ? 'allowed' : `${got.code}: ${got.message}`;
+}
+
+describe('xacct-assume-role-both-sides', () => {
+  const ex = load('xacct-assume-role-both-sides');
+
+  it('starter: deployer is refused, because neither side names the other account', () => {
+    const { checks } = gradeExercise(ex, {});
+    expect(outcome(find(checks, 'deployer (tools account) assumes'))).toMatch(
+      /^AccessDenied: User: arn:aws:iam::111122223333:user\/deployer is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role\/ProdDeployer/,
+    );
+  });
+
+  it('one side alone is not enough: trust fixed, identity policy still wrong', () => {
+    const { checks } = gradeExercise(ex, { trust: ex.solution['trust'] ?? '' });
+    expect(outcome(find(checks, 'deployer (tools account) assumes'))).toMatch(/^AccessDenied: /);
+  });
+
+  it('solution: the session deployer gets belongs to production', () => {
+    const { checks, solved } = gradeExercise(ex, ex.solution);
+    expect(solved).toBe(true);
+    expect(outcome(find(checks, 'publishes a page'))).toBe('allowed');
+  });
+});
+
+describe('xacct-bucket-both-sides', () => {
+  const ex = load('xacct-bucket-both-sides');
+
+  it('starter: the bucket policy trusts the whole account, so WebApp reads', () => {
+    const { checks } = gradeExercise(ex, {});
+    expect(outcome(find(checks, 'WebApp cannot read'))).toBe('allowed');
+  });
+
+  it('a cross-account S3 denial is the bare "Access Denied"', () => {
+    const { checks } = gradeExercise(ex, ex.solution);
+    expect(outcome(find(checks, 'WebApp cannot read'))).toBe('AccessDenied: Access Denied');
+  });
+});
+
+describe('xacct-external-id', () => {
+  const ex = load('xacct-external-id');
+
+  it('starter: the confused deputy works, with another customer’s external ID or none', () => {
+    const { checks } = gradeExercise(ex, {});
+    expect(outcome(find(checks, 'tricked by another customer'))).toBe('allowed');
+    expect(outcome(find(checks, 'without any external ID'))).toBe('allowed');
+  });
+
+  it('solution: only the connector with this customer’s external ID gets in', () => {
+    const { checks, solved } = gradeExercise(ex, ex.solution);
+    expect(solved).toBe(true);
+    expect(outcome(find(checks, 'tricked by another customer'))).toMatch(/^AccessDenied: /);
+    expect(outcome(find(checks, 'dev-sam'))).toMatch(/^AccessDenied: /);
+  });
+});
+
+describe('xacct-central-audit-chain', () => {
+  const ex = load('xacct-central-audit-chain');
+
+  it('a chained session of two hours fails with the role-chaining ValidationError', () => {
+    const { checks } = gradeExercise(ex, ex.solution);
+    expect(outcome(find(checks, 'cannot last two hours'))).toBe(
+      'ValidationError: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+  });
+
+  it('starter: the hub names a role in its own account, and the member trusts the whole security account', () => {
+    const { checks } = gradeExercise(ex, {});
+    expect(outcome(find(checks, 'OrgAuditRole in 111122223333'))).toMatch(/^AccessDenied: /);
+    expect(outcome(find(checks, 'CiDeployRole cannot'))).toBe('allowed');
+  });
+});
