@@ -7,13 +7,16 @@
  * first Check, so a lesson page stays light until then. A prediction exercise shows its
  * documents read-only and asks questions instead (PredictionQuestions); Check grades the answers.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { diffLines } from 'diff';
 import type { CheckResult, Exercise, GradeResult } from '../exercises/index.ts';
 import type { AuthorizeResult, PolicyKind } from '../sim/index.ts';
 import { documentText, forgetDocument, saveDocument } from '../stores/documents.ts';
 import { markAttempt } from '../stores/progress.ts';
 import PolicyEditor from './PolicyEditor.tsx';
+import Terminal from './Terminal.tsx';
+import type { TerminalState } from './terminal/runtime.ts';
+import { TERMINAL_ID } from '../exercises/terminal-id.ts';
 import type { EditorHighlight } from './PolicyEditor.tsx';
 import LeastPrivilegeReport from './LeastPrivilegeReport.tsx';
 import PredictionQuestions, { ReadOnlyDocument } from './PredictionQuestions.tsx';
@@ -57,6 +60,11 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
     if (d !== undefined) out[d.editable] = { range: d.range, text: `${d.text}, the ${d.effect === 'Deny' ? 'Deny that denied' : 'Allow that granted'} the opened check` };
     return out;
   }, [result, open]);
+  // A terminal task: the learner's live session (its world is what Check grades), and a key that
+  // Reset bumps to start the terminal afresh.
+  const live = useRef<TerminalState | null>(null);
+  const [terminalRun, setTerminalRun] = useState(0);
+  const terminalId = `exercise-${exerciseId}`;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `${exerciseId}-title`;
 
@@ -68,7 +76,10 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
     try {
       const { gradeExercise } = await import('../exercises/grade.ts');
       const documents = texts();
-      const graded = gradeExercise(exercise, documents, answers);
+      // A terminal task is graded on a copy of the world the learner's commands left.
+      const { cloneWorld } = await import('../sim/world/snapshot.ts');
+      const world = exercise.terminal !== undefined && live.current !== null ? cloneWorld(live.current.session.world) : undefined;
+      const graded = gradeExercise(exercise, documents, answers, world === undefined ? {} : { world });
       setGraded(documents);
       setResult(graded);
       setOpen(null);
@@ -84,6 +95,15 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const reset = () => {
     if (!window.confirm(`Reset "${exercise.title}" to its starting documents? Your edits will be lost.`)) return;
     for (const e of exercise.editable) forgetDocument(docId(exerciseId, e.id));
+    if (exercise.terminal !== undefined) {
+      try {
+        localStorage.removeItem(`rolelab:terminal:${terminalId}`);
+      } catch {
+        // Storage blocked: the terminal was never saved either.
+      }
+      live.current = null;
+      setTerminalRun((n) => n + 1);
+    }
     setAnswers({});
     setResult(null);
     setShowSolution(false);
@@ -112,6 +132,18 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         ) : (
         <PolicyEditor key={e.id} documentId={docId(exerciseId, e.id)} label={e.label} kind={kinds[e.id] ?? 'identity'} initial={e.starter} highlight={highlights[e.id] ?? null} />
         ),
+      )}
+
+      {exercise.terminal && (
+        <Terminal
+          key={terminalRun}
+          id={terminalId}
+          label={exercise.terminal.label ?? 'Terminal'}
+          setup={{ ...exercise.terminal, world: exercise.world }}
+          onChange={(state) => {
+            live.current = state;
+          }}
+        />
       )}
 
       {exercise.predict && (
@@ -161,6 +193,14 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
             .map((e) => (
               <SolutionDiff key={e.id} label={e.label} mine={documentText(docId(exerciseId, e.id), e.starter)} solution={exercise.solution[e.id] ?? ''} />
             ))}
+          {exercise.terminal && (
+            <figure class="ex-solution-commands">
+              <figcaption>Commands that solve it (type or paste them into the terminal, one line at a time):</figcaption>
+              <pre>
+                <code>{exercise.solution[TERMINAL_ID] ?? ''}</code>
+              </pre>
+            </figure>
+          )}
           {exercise.predict && (
             <ol class="ex-solution-answers" aria-label="Right answers">
               {exercise.predict.map((q) => (
@@ -170,9 +210,11 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
               ))}
             </ol>
           )}
-          <button type="button" class="button" onClick={applySolution}>
-            Apply solution
-          </button>
+          {(exercise.editable.some((e) => e.readOnly !== true) || exercise.predict !== undefined) && (
+            <button type="button" class="button" onClick={applySolution}>
+              Apply solution
+            </button>
+          )}
         </div>
       )}
 
@@ -181,7 +223,7 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
       </div>
 
       {result && (result.checks.length > 0 || result.documents.some((d) => !d.installed)) && <Results result={result} open={open} setOpen={setOpen} />}
-      {result && exercise.checks.length > 0 && <LeastPrivilegeReport exercise={exercise} documents={graded} result={result} idPrefix={exerciseId} />}
+      {result && exercise.checks.length > 0 && exercise.terminal === undefined && <LeastPrivilegeReport exercise={exercise} documents={graded} result={result} idPrefix={exerciseId} />}
     </section>
   );
 }

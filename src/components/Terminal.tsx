@@ -117,6 +117,8 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
         setState(s);
         setLog([...s.log]);
         refresh(rt, s);
+        // A terminal restored from storage is live state too (an exercise grades its world).
+        onChange?.(s);
         return rt;
       } catch (e) {
         setError(`The simulated AWS could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`);

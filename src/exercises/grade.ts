@@ -257,6 +257,15 @@ function brokenResult(exercise: Exercise, reason: string): GradeResult {
   };
 }
 
+/** How to grade beyond the documents. */
+export interface GradeOptions {
+  /**
+   * The world to grade instead of a fresh one from the seed: for a terminal task, a copy of the
+   * world after the learner's commands (the grader changes it).
+   */
+  world?: World;
+}
+
 /**
  * Grades the learner's documents (editable id → text; a missing id counts as its starter, and a
  * read-only document is always its starter) and their prediction answers (question id →
@@ -271,9 +280,12 @@ export function gradeExercise(
   exercise: Exercise,
   documents: Readonly<Record<string, string>>,
   answers: Readonly<Record<string, PredictionChoice>> = {},
+  options: GradeOptions = {},
 ): GradeResult {
   try {
-    const world = createWorldUnchecked(exercise.world);
+    // A terminal task is graded on the world the learner's commands left (the caller's copy);
+    // without one, on the start state, as if nothing had been typed.
+    const world = options.world ?? createWorldUnchecked(exercise.world);
     const texts: Record<string, string> = {};
     // A read-only document is the scenario: it is always graded as written.
     for (const e of exercise.editable)

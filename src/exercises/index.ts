@@ -16,6 +16,7 @@ export {
   EDITABLE_KINDS,
   predictionSchema,
   wrongAnswerSchema,
+  terminalTaskSchema,
 } from './schema.ts';
 export { PREDICTION_CHOICES, CHOICE_TEXT, isPredictionChoice } from './choices.ts';
 export type { PredictionChoice } from './choices.ts';
@@ -34,6 +35,10 @@ export type {
 export { parseExercise, friendlyIssues, fieldPath } from './validate.ts';
 export type { ExerciseParse } from './validate.ts';
 export { gradeExercise, summaryText, predictionSummaryText, decisionClass } from './grade.ts';
+export type { GradeOptions } from './grade.ts';
+export { replayTerminal, gradeWithCommands } from './terminal-replay.ts';
+export type { ReplayedLine } from './terminal-replay.ts';
+export { TERMINAL_ID } from './terminal-id.ts';
 export type {
   GradeResult,
   CheckResult,

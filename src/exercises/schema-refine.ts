@@ -48,6 +48,7 @@ interface ExerciseView {
   checks: { actor: ActorView; call: { service: string; operation: string } }[];
   predict?: { id: string; actor: ActorView; call: { service: string; operation: string } }[] | undefined;
   wrongAnswers?: { documents: Record<string, string> }[] | undefined;
+  terminal?: object | undefined;
   lint?: { mustDeny?: { actor: ActorView }[] | undefined } | undefined;
 }
 
@@ -94,7 +95,8 @@ function checkActor(
     return report(ctx, [...path, 'account'], `no account ${String(actor.account)} in the world`);
   if (actor.user !== undefined && !(acct.users ?? []).some((u) => u.name === actor.user))
     report(ctx, [...path, 'user'], `no user "${actor.user}" in account ${acct.id}`);
-  if (actor.role !== undefined && !(acct.roles ?? []).some((r) => r.name === actor.role))
+  // In a terminal task the learner may create the role; the check then fails until they do.
+  if (actor.role !== undefined && ex.terminal === undefined && !(acct.roles ?? []).some((r) => r.name === actor.role))
     report(ctx, [...path, 'role'], `no role "${actor.role}" in account ${acct.id}`);
   const via = actor.via;
   if (
@@ -194,9 +196,13 @@ export function crossCheck(ex: ExerciseView, ctx: z.RefinementCtx): void {
     checkTarget(ex, e.target, ['editable', i, 'target'], ctx);
   });
   const edited = new Set(ex.editable.filter((e) => e.readOnly !== true).map((e) => e.id));
+  if (ex.terminal !== undefined) {
+    if (ids.has('terminal')) report(ctx, ['editable'], '"terminal" is the id of the terminal task\'s commands; use another editable id');
+    edited.add('terminal');
+  }
   for (const id of edited)
     if (ex.solution[id] === undefined)
-      report(ctx, ['solution'], `no solution for editable "${id}"`);
+      report(ctx, ['solution'], id === 'terminal' ? 'no solution commands under "terminal"' : `no solution for editable "${id}"`);
   const questions = new Set<string>();
   (ex.predict ?? []).forEach((q, i) => {
     if (questions.has(q.id) || ids.has(q.id))
@@ -222,7 +228,7 @@ export function crossCheck(ex: ExerciseView, ctx: z.RefinementCtx): void {
   if (ex.checks.length === 0 && (ex.predict ?? []).length === 0)
     report(ctx, ['checks'], 'an exercise needs checks, prediction questions, or both');
   if (edited.size === 0 && (ex.predict ?? []).length === 0)
-    report(ctx, ['editable'], 'every document is read-only, so there is nothing to do');
+    report(ctx, ['editable'], 'every document is read-only and there is no terminal task, so there is nothing to do');
   (ex.wrongAnswers ?? []).forEach((w, i) => {
     for (const key of Object.keys(w.documents))
       if (!edited.has(key))

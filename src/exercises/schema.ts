@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { FLAG_CODES, operationsOf, SERVICES, worldSeedSchema } from '../sim/index.ts';
 import type { FlagCode } from '../sim/index.ts';
 import { crossCheck } from './schema-refine.ts';
+export { TERMINAL_ID } from './terminal-id.ts';
 export { PREDICTION_CHOICES } from './choices.ts';
 export type { PredictionChoice } from './choices.ts';
 
@@ -349,6 +350,35 @@ export const lintSchema = z
   .strict()
   .describe('Least-privilege rules the answer must also satisfy.');
 
+/** A terminal task: the learner types commands; the checks then run against the world they left. */
+export const terminalTaskSchema = z
+  .object({
+    label: z
+      .string()
+      .min(3)
+      .max(90)
+      .optional()
+      .describe('The accessible name of the terminal (default "Terminal").'),
+    localUser: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/).optional().describe('The laptop user name in the prompt.'),
+    signedInAs: z
+      .object({ user: iamName.describe('The IAM user whose key is configured.'), account })
+      .strict()
+      .optional()
+      .describe('The IAM user whose access key is in ~/.aws/credentials (none: no credentials).'),
+    onInstance: z
+      .string()
+      .regex(/^i-([0-9a-f]{8}|[0-9a-f]{17})$/)
+      .optional()
+      .describe('Start on this EC2 instance of the world instead of the laptop.'),
+    files: z.record(z.string(), z.string()).optional().describe('Files in the laptop home, by path (~/trust.json).'),
+    env: z.record(z.string(), z.string()).optional().describe('Environment variables on the laptop.'),
+    history: z.array(z.string()).optional().describe('Earlier commands, reachable with the up arrow.'),
+  })
+  .strict()
+  .describe(
+    'A terminal task: the learner types commands in this terminal; checks run against the resulting world. The solution gives the commands under "terminal", one per line.',
+  );
+
 /** An exercise file in content/exercises/<id>.json. */
 export const exerciseSchema = z
   .object({
@@ -359,12 +389,17 @@ export const exerciseSchema = z
     ),
     editable: z
       .array(editableSchema)
-      .min(1)
-      .describe('The documents of the exercise: edited by the learner, or shown read-only.'),
+      .default([])
+      .describe(
+        'The documents of the exercise: edited by the learner, or shown read-only (may be empty for a terminal task).',
+      ),
+    terminal: terminalTaskSchema
+      .optional()
+      .describe('A terminal task: commands typed in a terminal, graded on the world they leave.'),
     solution: z
       .record(z.string(), z.string())
       .describe(
-        'A correct text for each edited (not read-only) editable id, and the right choice for each prediction id (the content test checks it against the simulator).',
+        'A correct text for each edited (not read-only) editable id, the right choice for each prediction id (the content test checks it against the simulator), and for a terminal task the commands under "terminal".',
       ),
     checks: z
       .array(checkSchema)
@@ -395,6 +430,8 @@ export const exerciseSchema = z
 export type ExerciseInput = z.input<typeof exerciseSchema>;
 /** A validated exercise. */
 export type Exercise = z.output<typeof exerciseSchema>;
+/** A validated terminal task. */
+export type TerminalTask = z.output<typeof terminalTaskSchema>;
 /** A validated check. */
 export type Check = z.output<typeof checkSchema>;
 /** A validated prediction question. */

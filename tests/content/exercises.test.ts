@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  gradeExercise,
   isPredictionChoice,
   parseExercise,
   PREDICTION_CHOICES,
 } from '../../src/exercises/index.ts';
 import type { Exercise, PredictionChoice } from '../../src/exercises/index.ts';
+// Terminal tasks are graded on the world their commands leave (`terminal` in the texts).
+import { gradeWithCommands } from '../../src/exercises/terminal-replay.ts';
 
 const dir = resolve(import.meta.dirname, '../../content/exercises');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
@@ -29,7 +30,7 @@ function answersOf(ex: Exercise): Record<string, PredictionChoice> {
 }
 
 /** Whether an exercise has documents for the learner to edit (a prediction-only one has none). */
-const hasEdits = (ex: Exercise): boolean => ex.editable.some((e) => e.readOnly !== true);
+const hasEdits = (ex: Exercise): boolean => ex.terminal !== undefined || ex.editable.some((e) => e.readOnly !== true);
 
 /** Loads and validates one exercise file. */
 function load(file: string): Exercise {
@@ -63,7 +64,7 @@ describe('content/exercises', () => {
 
       it('is solved by its solution: every check passes, no lint finding', () => {
         const ex = load(file);
-        const result = gradeExercise(ex, ex.solution, answersOf(ex));
+        const result = gradeWithCommands(ex, ex.solution, answersOf(ex));
         expect(result.documents.every((d) => d.installed)).toBe(true);
         expect(
           result.checks
@@ -82,11 +83,11 @@ describe('content/exercises', () => {
         it(`prediction "${q.id}": the engine agrees with the solution, and other answers fail`, () => {
           const ex = load(file);
           const right = answersOf(ex);
-          const mine = gradeExercise(ex, ex.solution, right).predictions.find((p) => p.id === q.id);
+          const mine = gradeWithCommands(ex, ex.solution, right).predictions.find((p) => p.id === q.id);
           expect(mine?.engine, mine?.reason ?? mine?.explanation?.summary).toBe(right[q.id]);
           expect(mine?.passed).toBe(true);
           for (const other of PREDICTION_CHOICES.filter((c) => c !== right[q.id])) {
-            const graded = gradeExercise(ex, ex.solution, { ...right, [q.id]: other });
+            const graded = gradeWithCommands(ex, ex.solution, { ...right, [q.id]: other });
             expect(graded.solved).toBe(false);
           }
         });
@@ -94,7 +95,7 @@ describe('content/exercises', () => {
 
       it('is not solved by its starter', () => {
         const ex = load(file);
-        const result = gradeExercise(ex, {});
+        const result = gradeWithCommands(ex, {});
         expect(result.passedCount).toBeLessThan(result.total);
         expect(result.solved).toBe(false);
       });
@@ -108,7 +109,7 @@ describe('content/exercises', () => {
       for (const answer of own) {
         it(`is not solved by its listed wrong answer: ${answer.description}`, () => {
           const ex = load(file);
-          const result = gradeExercise(ex, answer.documents, answersOf(ex));
+          const result = gradeWithCommands(ex, answer.documents, answersOf(ex));
           expect(result.solved).toBe(false);
           expect(result.passedCount < result.total || result.lint.length > 0).toBe(true);
         });

@@ -1,5 +1,5 @@
 /** The terminal as a learner uses it: type commands, read the log, history, completion, keys, reload. */
-import { test, expect } from './fixtures.ts';
+import { test, expect, islandReady } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/PhotoReaderRole';
@@ -105,4 +105,41 @@ test('edit FILE opens the policy editor; Save writes the file the CLI then reads
   await expect(term.getByRole('log')).toContainText('Saved trust.json');
   await type(term, 'cat trust.json');
   await expect(term.getByRole('log')).toContainText('"Service":"ec2.amazonaws.com"');
+});
+
+test('a terminal task: commands typed in the exercise terminal are what Check grades, and Reset starts over', async ({ page }) => {
+  await page.goto('exercises/ec2-cli-instance-role/');
+  const exercise = page.getByRole('region', { name: /give a running instance read access to S3/ });
+  await islandReady(page, exercise);
+  const term = exercise.getByRole('region', { name: "Terminal on admin's laptop" });
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(exercise.getByRole('status').last()).toHaveText(/^\d+ of 6 checks passed$/);
+  const lines = [
+    "cat > ec2-trust.json <<'EOF'",
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+    'EOF',
+    'aws iam create-role --role-name S3Reader --assume-role-policy-document file://ec2-trust.json',
+    'aws iam attach-role-policy --role-name S3Reader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    'aws iam create-instance-profile --instance-profile-name S3Reader',
+    'aws iam add-role-to-instance-profile --instance-profile-name S3Reader --role-name S3Reader',
+    'aws ec2 associate-iam-instance-profile --instance-id i-0a1b2c3d4e5f60718 --iam-instance-profile Name=S3Reader',
+  ];
+  for (const line of lines) await type(term, line);
+  await expect(term.getByRole('log')).toContainText('"AssociationId"');
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(exercise.getByRole('status').last()).toHaveText('6 of 6 checks passed. Solved!');
+
+  // The work survives a reload: the restored terminal's world is graded.
+  await page.reload();
+  const again = page.getByRole('region', { name: /give a running instance read access to S3/ });
+  await islandReady(page, again);
+  await expect(again.getByRole('log')).toContainText('"AssociationId"');
+  await again.getByRole('button', { name: 'Check' }).click();
+  await expect(again.getByRole('status').last()).toHaveText('6 of 6 checks passed. Solved!');
+
+  page.once('dialog', (d) => void d.accept());
+  await again.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(again.getByRole('log')).not.toContainText('"AssociationId"');
+  await again.getByRole('button', { name: 'Check' }).click();
+  await expect(again.getByRole('status').last()).not.toHaveText(/Solved/);
 });

@@ -7,12 +7,12 @@
  * in the seed schema (zod): seeds are validated when the site is built (Terminal.astro).
  */
 import { createWorldUnchecked } from '../../sim/world/create-unchecked.ts';
-import { newAccessKey } from '../../sim/world/iam-records.ts';
 import { restore, snapshot } from '../../sim/world/snapshot.ts';
 import type { ParsedWorldSeed } from '../../sim/world/seed-schema.ts';
 import type { World } from '../../sim/world/types.ts';
-import { createSession, currentHost } from '../../sim/cli/session.ts';
-import type { CliSession, SessionOptions } from '../../sim/cli/session.ts';
+import { currentHost } from '../../sim/cli/session.ts';
+import type { CliSession } from '../../sim/cli/session.ts';
+import { sessionFromSetup } from '../../sim/cli/setup.ts';
 import { promptOf } from '../../sim/cli/prompt.ts';
 import { runLine } from '../../sim/cli/shell/run-line.ts';
 import type { LineResult } from '../../sim/cli/shell/run-line.ts';
@@ -52,23 +52,7 @@ export interface TerminalState {
 /** Builds the start state a setup describes. Throws `WorldSeedError` on a broken seed. */
 export function startState(setup: TerminalSetup): TerminalState {
   const world = createWorldUnchecked(setup.world as ParsedWorldSeed);
-  const opts: SessionOptions = { user: setup.localUser ?? 'learner', files: setup.files ?? {}, env: setup.env ?? {}, history: setup.history ?? [] };
-  if (setup.signedInAs !== undefined) {
-    const { user: name, account } = setup.signedInAs;
-    const acct = world.accounts[account ?? Object.keys(world.accounts)[0] ?? ''];
-    const user = acct?.iam.users[name];
-    if (user !== undefined) {
-      // The learner "ran aws configure" before the lesson: give the user a key when the seed has none.
-      let key = user.accessKeys.find((k) => k.status === 'Active');
-      if (key === undefined) {
-        key = newAccessKey(world);
-        user.accessKeys.push(key);
-      }
-      opts.credentials = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
-    }
-  }
-  if (setup.onInstance !== undefined) opts.instanceId = setup.onInstance;
-  return { session: createSession(world, opts), log: [] };
+  return { session: sessionFromSetup(world, setup), log: [] };
 }
 
 /** The saved state for `key`, or a reason it could not be used (a notice for the learner). */

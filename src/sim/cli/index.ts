@@ -30,3 +30,5 @@ export { styleErrors } from './error-style.ts';
 export type { ErrorStyle } from './error-style.ts';
 export { identityOf, principalOfKey } from './identity.ts';
 export type { SessionIdentity } from './identity.ts';
+export { sessionFromSetup } from './setup.ts';
+export type { SessionSetup } from './setup.ts';

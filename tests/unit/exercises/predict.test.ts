@@ -152,7 +152,7 @@ describe('prediction and wrong-answer schema', () => {
     input.solution = {};
     expect(errorsOf(input)).toEqual([
       'checks: an exercise needs checks, prediction questions, or both',
-      'editable: every document is read-only, so there is nothing to do',
+      'editable: every document is read-only and there is no terminal task, so there is nothing to do',
     ]);
   });
 

@@ -97,13 +97,13 @@ describe('exercise schema', () => {
   });
 
   it('matches kinds to targets and names targets that are not in the world', () => {
-    expect(errorsFor((i) => (i.editable[0]!.kind = 'trust-policy'))).toEqual([
+    expect(errorsFor((i) => (i.editable![0]!.kind = 'trust-policy'))).toEqual([
       'editable[0].target: a trust-policy cannot go to this target',
     ]);
-    expect(errorsFor((i) => (i.editable[0]!.target = { bucket: 'nope' }))).toEqual(
+    expect(errorsFor((i) => (i.editable![0]!.target = { bucket: 'nope' }))).toEqual(
       expect.arrayContaining(['editable[0].target.bucket: no bucket "nope" in the world']),
     );
-    expect(errorsFor((i) => (i.editable[0]!.kind = 'scp'))).toEqual([
+    expect(errorsFor((i) => (i.editable![0]!.kind = 'scp'))).toEqual([
       'editable[0].target: a scp cannot go to this target',
     ]);
   });

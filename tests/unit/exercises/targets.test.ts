@@ -281,7 +281,7 @@ describe('lambda-policy target', () => {
 
   it('names a function that is not in the world', () => {
     const input = lambdaInput();
-    const [fn] = input.editable;
+    const [fn] = input.editable ?? [];
     if (fn !== undefined) fn.target = { lambdaFunction: 'nope' };
     expect(errorsOf(input)).toEqual([`editable[0].target.lambdaFunction: no function "nope" in account ${MGMT}`]);
   });
