@@ -7,7 +7,7 @@
  * first Check, so a lesson page stays light until then. A prediction exercise shows its
  * documents read-only and asks questions instead (PredictionQuestions); Check grades the answers.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { diffLines } from 'diff';
 import type { CheckResult, Exercise, GradeResult } from '../exercises/index.ts';
 import type { AuthorizeResult, PolicyKind } from '../sim/index.ts';
@@ -22,6 +22,8 @@ import LeastPrivilegeReport from './LeastPrivilegeReport.tsx';
 import PredictionQuestions, { ReadOnlyDocument } from './PredictionQuestions.tsx';
 import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
 import type { PredictionChoice } from '../exercises/choices.ts';
+import { decodeState, encodeState } from '../lib/share-state.ts';
+import { href } from '../lib/url.ts';
 import './ExerciseRunner.css';
 
 export interface ExerciseRunnerProps {
@@ -69,6 +71,47 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const titleId = `${exerciseId}-title`;
 
   const texts = () => Object.fromEntries(exercise.editable.map((e) => [e.id, documentText(docId(exerciseId, e.id), e.starter)]));
+  const editedIds = exercise.editable.filter((e) => e.readOnly !== true).map((e) => e.id);
+
+  // Documents arriving in a shared link (#state=…): applied at once when the learner has no
+  // edits of their own, otherwise offered, so a link never silently replaces someone's work.
+  const [shared, setShared] = useState<Record<string, string> | null>(null);
+  const [shareLink, setShareLink] = useState<string | null>(null);
+  useEffect(() => {
+    if (editedIds.length === 0 || typeof location === 'undefined' || !location.hash.includes('state=')) return;
+    void decodeState(location.hash, exerciseId, editedIds).then((got) => {
+      if (got === null) return;
+      if ('problem' in got) {
+        setStatus(got.problem);
+        return;
+      }
+      const mine = exercise.editable.some((e) => e.readOnly !== true && documentText(docId(exerciseId, e.id), e.starter) !== e.starter);
+      if (mine) setShared(got.documents);
+      else applyShared(got.documents);
+    });
+    // Runs once: the link is read when the exercise first appears.
+  }, []);
+
+  const applyShared = (documents: Record<string, string>) => {
+    for (const [id, text] of Object.entries(documents)) saveDocument(docId(exerciseId, id), text);
+    setShared(null);
+    setResult(null);
+    setStatus('Opened the documents from the shared link. Press Check to grade them.');
+  };
+
+  const copyLink = async () => {
+    const documents = Object.fromEntries(editedIds.map((id) => [id, texts()[id] ?? '']));
+    const url = `${new URL(href(`exercises/${exerciseId}/`), location.origin).href}#${await encodeState({ exercise: exerciseId, documents })}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setShareLink(null);
+      setStatus('Link copied: it opens this exercise with your current documents.');
+    } catch {
+      // No clipboard (permissions, old browser): show the link to copy by hand.
+      setShareLink(url);
+      setStatus('Copy the link below: it opens this exercise with your current documents.');
+    }
+  };
 
   const check = async () => {
     setBusy(true);
@@ -171,7 +214,33 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         <button type="button" class="button secondary" onClick={reset}>
           Reset
         </button>
+        {editedIds.length > 0 && (
+          <button type="button" class="button secondary" onClick={() => void copyLink()}>
+            Copy link
+          </button>
+        )}
       </div>
+
+      {shareLink !== null && (
+        <p class="ex-share">
+          <label>
+            Link to this exercise with your documents{' '}
+            <input type="text" readOnly value={shareLink} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+          </label>
+        </p>
+      )}
+
+      {shared !== null && (
+        <div class="ex-shared" role="group" aria-label="Documents from a shared link">
+          <p>This link carries someone's version of the documents. Use it instead of yours?</p>
+          <button type="button" class="button" onClick={() => applyShared(shared)}>
+            Use the shared version
+          </button>{' '}
+          <button type="button" class="button secondary" onClick={() => setShared(null)}>
+            Keep mine
+          </button>
+        </div>
+      )}
 
       {hintsShown > 0 && (
         <ol class="ex-hints" aria-label="Hints">
