@@ -105,6 +105,30 @@ describe('AssumeRoleWithSAML', () => {
     expect(call(assertion({ audience: 'https://example.com/acs' }))).toMatchObject({ error: { code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithSAML' } });
     expect(codeOf(call(assertion({ attributes: { [SAML_ATTRIBUTES.roleSessionName]: 'jane' } })))).toBe('AccessDenied');
   });
+
+  // STS API Reference, AssumeRoleWithSAML: sessions last one hour unless DurationSeconds says
+  // otherwise; the SessionDuration attribute is for console sign-in, not for this API.
+  it('lasts one hour by default, whatever the SessionDuration attribute says', () => {
+    const w = world();
+    const a = assertion();
+    a.attributes[SAML_ATTRIBUTES.sessionDuration] = '1800';
+    const r = expectOk<{ Credentials: { Expiration: string } }>(callAws(w, null, 'sts', 'AssumeRoleWithSAML', { RoleArn: `arn:aws:iam::${ACCT}:role/SamlAdmin`, PrincipalArn: SAML_PROVIDER, SAMLAssertion: a }));
+    expect(Date.parse(r.Credentials.Expiration) - w.clock.epochMs).toBe(3600 * 1000);
+    const longer = expectOk<{ Credentials: { Expiration: string } }>(callAws(w, null, 'sts', 'AssumeRoleWithSAML', { RoleArn: `arn:aws:iam::${ACCT}:role/SamlAdmin`, PrincipalArn: SAML_PROVIDER, SAMLAssertion: a, DurationSeconds: 2700 }));
+    expect(Date.parse(longer.Credentials.Expiration) - w.clock.epochMs).toBe(2700 * 1000);
+  });
+
+  // Same page: "AssumeRoleWithSAML will not work on IAM Identity Center managed roles."
+  it('does not work on IAM Identity Center roles (AWSReservedSSO_…)', () => {
+    const w = world();
+    const acct = w.accounts[ACCT];
+    const admin = acct?.iam.roles['SamlAdmin'];
+    if (acct === undefined || admin === undefined) throw new Error('seed');
+    acct.iam.roles['AWSReservedSSO_Admin_0123456789abcdef'] = { ...admin, roleName: 'AWSReservedSSO_Admin_0123456789abcdef', arn: `arn:aws:iam::${ACCT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef` };
+    const a = assertion({ attributes: { [SAML_ATTRIBUTES.role]: `arn:aws:iam::${ACCT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef,${SAML_PROVIDER}`, [SAML_ATTRIBUTES.roleSessionName]: 'jane' } });
+    const r = callAws(w, null, 'sts', 'AssumeRoleWithSAML', { RoleArn: `arn:aws:iam::${ACCT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef`, PrincipalArn: SAML_PROVIDER, SAMLAssertion: a });
+    expect(r).toMatchObject({ error: { code: 'AccessDenied' } });
+  });
 });
 
 const jwt = (claims: Record<string, unknown>) => {

@@ -55,6 +55,9 @@ function run(env: CallEnv, p: Params, trail: TrailNotes): AwsResult<unknown> {
   });
   const role = looksLikeRoleArn(roleArn) ? roleByArn(env.world, roleArn) : undefined;
   if (!offered || role === undefined || provider.account !== role.arn.split(':')[4]) return fail(accessDenied('Not authorized to perform sts:AssumeRoleWithSAML'));
+  // IAM Identity Center's own roles are assumed only through Identity Center: "AssumeRoleWithSAML
+  // will not work on IAM Identity Center managed roles" (STS API Reference, AssumeRoleWithSAML).
+  if (role.roleName.startsWith('AWSReservedSSO_')) return fail(accessDenied('Not authorized to perform sts:AssumeRoleWithSAML'));
   const sessionName = list(assertion.attributes[SAML_ATTRIBUTES.roleSessionName])[0];
   if (sessionName === undefined || !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
     return fail(invalidIdentityToken('The RoleSessionName attribute is missing or not 2-64 characters of [\\w+=,.@-].'));
@@ -75,7 +78,6 @@ function run(env: CallEnv, p: Params, trail: TrailNotes): AwsResult<unknown> {
   const tags = Object.entries(assertion.attributes)
     .filter(([k]) => k.startsWith(SAML_ATTRIBUTES.principalTagPrefix))
     .map(([k, v]) => ({ Key: k.slice(SAML_ATTRIBUTES.principalTagPrefix.length), Value: list(v)[0] ?? '' }));
-  const attrDuration = Number(list(assertion.attributes[SAML_ATTRIBUTES.sessionDuration])[0]);
   const done = completeFederatedAssume(
     env,
     {
@@ -86,7 +88,9 @@ function run(env: CallEnv, p: Params, trail: TrailNotes): AwsResult<unknown> {
       providerName,
       claims,
       sessionName,
-      durationSeconds: duration ?? (Number.isInteger(attrDuration) && attrDuration >= 900 ? attrDuration : undefined),
+      // Only DurationSeconds sets the API session (default one hour); the SessionDuration
+      // attribute is for console sign-in (STS API Reference, AssumeRoleWithSAML).
+      durationSeconds: duration,
       policies,
       tags,
       transitiveKeys: list(assertion.attributes[SAML_ATTRIBUTES.transitiveTagKeys]),
