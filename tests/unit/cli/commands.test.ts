@@ -104,8 +104,10 @@ describe('s3', () => {
   it('access denied in the CLI’s words', () => {
     const s = aliceSession();
     sh(s, `export AWS_ACCESS_KEY_ID=${BOB_KEY} AWS_SECRET_ACCESS_KEY=${BOB_SECRET}`);
-    expect(sh(s, 'aws s3 ls s3://rolelab-data')).toMatchObject({ exitCode: 254, stderr: '\nAn error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied\n' });
-    expect(sh(s, 'aws s3api get-object --bucket rolelab-data --key report.txt out.txt').stderr).toBe('\nAn error occurred (AccessDenied) when calling the GetObject operation: Access Denied\n');
+    // Same account: S3 names the caller, the action and the policy type (S3 User Guide,
+    // "Troubleshoot access denied (403 Forbidden) errors"), the resource ARN in quotes.
+    expect(sh(s, 'aws s3 ls s3://rolelab-data')).toMatchObject({ exitCode: 254, stderr: '\nAn error occurred (AccessDenied) when calling the ListObjectsV2 operation: User: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:ListBucket on resource: "arn:aws:s3:::rolelab-data" because no identity-based policy allows the s3:ListBucket action\n' });
+    expect(sh(s, 'aws s3api get-object --bucket rolelab-data --key report.txt out.txt').stderr).toBe('\nAn error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::rolelab-data/report.txt" because no identity-based policy allows the s3:GetObject action\n');
   });
 });
 

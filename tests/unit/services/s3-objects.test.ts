@@ -1,6 +1,7 @@
 /**
  * S3 buckets and objects against the spec (§22): resource ARN shapes, ListObjectsV2 condition
- * keys, the missing-key rule, Object Ownership and the bare "Access Denied".
+ * keys, the missing-key rule, Object Ownership, and AccessDenied messages: explained inside the
+ * bucket owner's account and organization, the bare "Access Denied" from outside.
  * Sources: Amazon S3 API Reference (CreateBucket, ListObjectsV2, GetObject, HeadObject, PutObject)
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html and the S3 User Guide,
  * "Controlling ownership of objects" https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
@@ -70,7 +71,10 @@ describe('S3 objects', () => {
     const world = s3World();
     const call = caller(world);
     expect(expectOk(call(KEYS.bob, 's3', 'GetObject', { Bucket: 'dev-reports', Key: 'public/a.txt' }))).toMatchObject({ Body: 'alpha', ContentLength: 5, ETag: expect.stringMatching(/^"[0-9a-f]{32}"$/) });
-    expect(call(KEYS.bob, 's3', 'GetObject', { Bucket: 'dev-reports', Key: 'private/salaries.csv' })).toMatchObject({ ok: false, error: { code: 'AccessDenied', message: 'Access Denied', httpStatus: 403 } });
+    expect(call(KEYS.bob, 's3', 'GetObject', { Bucket: 'dev-reports', Key: 'private/salaries.csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'AccessDenied', message: 'User: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::dev-reports/private/salaries.csv" because no identity-based policy allows the s3:GetObject action', httpStatus: 403 },
+    });
     // "arn:aws:s3:::b/*" does not cover the bucket itself.
     expectOk(call(KEYS.admin, 'iam', 'PutUserPolicy', { UserName: 'alice', PolicyName: 'objs', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::dev-reports/*' }] }) }));
     expect(call(KEYS.alice, 's3', 'GetObject', { Bucket: 'dev-reports', Key: 'top.txt' }).ok).toBe(true);
@@ -136,7 +140,7 @@ describe('S3 objects', () => {
     expect(put).toMatchObject({ eventSource: 's3.amazonaws.com', eventName: 'PutObject', eventCategory: 'Data', readOnly: false, recipientAccountId: DEV, requestParameters: { bucketName: 'dev-reports', key: 'n.txt' } });
     expect(put?.resources).toEqual([{ ARN: 'arn:aws:s3:::dev-reports/n.txt', type: 'AWS::S3::Object' }, { ARN: 'arn:aws:s3:::dev-reports', accountId: DEV, type: 'AWS::S3::Bucket' }]);
     expect(JSON.stringify(world.events)).not.toContain('secret body');
-    expect(get).toMatchObject({ eventName: 'GetObject', errorCode: 'AccessDenied', errorMessage: 'Access Denied', eventCategory: 'Data' });
+    expect(get).toMatchObject({ eventName: 'GetObject', errorCode: 'AccessDenied', errorMessage: expect.stringMatching(/^User: arn:aws:iam::\d{12}:user\/alice is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::dev-reports\/n\.txt" because/), eventCategory: 'Data' });
     expect(list?.eventCategory).toBeUndefined();
     const text = snapshot(world);
     expect(snapshot(restore(text))).toBe(text);

@@ -1,13 +1,15 @@
 /**
- * S3's errors (Amazon S3 API Reference, "Error responses", list of error codes). S3 answers a
- * denial with the bare "Access Denied" — never the IAM-style sentence naming the policy.
+ * S3's errors (Amazon S3 API Reference, "Error responses", list of error codes). A denial is
+ * the bare "Access Denied" for requests from outside the bucket owner's account and
+ * organization; inside them S3 now names the caller, the action and the policy type (see
+ * `authorizeS3`).
  */
 import { awsError } from '../errors.ts';
 import type { AwsError } from '../types.ts';
 
-/** `AccessDenied` (403) "Access Denied". */
-export function s3AccessDenied(): AwsError {
-  return awsError('AccessDenied', 'Access Denied', 403);
+/** `AccessDenied` (403), "Access Denied" unless a more precise message is given. */
+export function s3AccessDenied(message = 'Access Denied'): AwsError {
+  return awsError('AccessDenied', message, 403);
 }
 
 /** `NoSuchBucket` (404). */
