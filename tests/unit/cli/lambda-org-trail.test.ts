@@ -126,3 +126,12 @@ describe('aws s3api bucket notifications', () => {
     expect(back.LambdaFunctionConfigurations[0]?.LambdaFunctionArn).toContain('function:read-report');
   });
 });
+
+describe('aws iam create-login-profile', () => {
+  it('takes --password-reset-required and reports it back', () => {
+    const { ok } = setup();
+    ok('aws iam create-user --user-name carol');
+    const out = JSON.parse(ok("aws iam create-login-profile --user-name carol --password 'Str0ng!Passw0rd#2026' --password-reset-required")) as { LoginProfile: { PasswordResetRequired: boolean } };
+    expect(out.LoginProfile.PasswordResetRequired).toBe(true);
+  });
+});

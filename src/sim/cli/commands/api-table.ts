@@ -29,7 +29,7 @@ export const API_TABLE: Readonly<Record<string, Readonly<Record<string, string>>
     ListUserTags: 'UserName!',
     PutUserPermissionsBoundary: 'PermissionsBoundary! UserName!',
     DeleteUserPermissionsBoundary: 'UserName!',
-    CreateLoginProfile: 'Password! UserName!',
+    CreateLoginProfile: 'Password! UserName! PasswordResetRequired:b',
     CreateGroup: 'GroupName! Path',
     GetGroup: 'GroupName!',
     ListGroups: 'PathPrefix',

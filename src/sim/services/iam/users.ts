@@ -3,7 +3,7 @@
  * PutUserPermissionsBoundary, DeleteUserPermissionsBoundary, CreateLoginProfile.
  */
 import { iamArn } from '../../world/arns.ts';
-import { newUser } from '../../world/iam-records.ts';
+import { newUser, worldNowIso } from '../../world/iam-records.ts';
 import type { IamUser } from '../../world/iam-types.ts';
 import type { Account } from '../../world/types.ts';
 import type { CallEnv } from '../access.ts';
@@ -185,6 +185,8 @@ const createLoginProfile: Operation = {
   readOnly: false,
   run(env, p) {
     const password = p.string('Password', { required: true, min: 1, max: 128 });
+    // The user must set a new password at first sign-in (IAM API Reference, CreateLoginProfile).
+    const resetRequired = p.bool('PasswordResetRequired') ?? false;
     return withUser(env, p, 'iam:CreateLoginProfile', {}, (account, user) => {
       if (user.hasPassword) return fail(entityAlreadyExists(`Login Profile for user ${user.userName} already exists.`));
       const broken = checkPassword(account.iam.passwordPolicy, password ?? '', user.userName);
@@ -192,7 +194,7 @@ const createLoginProfile: Operation = {
         return fail(awsError('PasswordPolicyViolation', `Password does not conform to the account password policy: ${broken.map((b) => b.message).join(' ')}`, 400));
       }
       user.hasPassword = true;
-      return ok({ LoginProfile: { UserName: user.userName, CreateDate: user.createDate, PasswordResetRequired: false } });
+      return ok({ LoginProfile: { UserName: user.userName, CreateDate: worldNowIso(env.world), PasswordResetRequired: resetRequired } });
     });
   },
 };
