@@ -220,3 +220,21 @@ describe('Organizations: SCPs and RCPs in every decision', () => {
     expect(codeOf(callAws(w, K.prod, 's3', 'GetObject', { Bucket: 'prod-data', Key: 'a.txt' }))).toBe('AccessDenied');
   });
 });
+
+// API_LeaveOrganization: only a member account can leave; the management account gets
+// MasterCannotLeaveOrganizationException; an SCP can deny organizations:LeaveOrganization.
+describe('LeaveOrganization', () => {
+  it('lets a member account leave, unless an SCP denies it; never the management account', () => {
+    const w = world();
+    expect(codeOf(org(w, 'LeaveOrganization', {}, K.mgmt))).toBe('MasterCannotLeaveOrganizationException');
+    const guard = createScp(w, 'StayInTheOrg', doc([{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }]));
+    expectOk(org(w, 'AttachPolicy', { PolicyId: guard, TargetId: ouId(w, 'Sandbox') }));
+    expect(codeOf(org(w, 'LeaveOrganization', {}, K.sandbox))).toBe('AccessDeniedException');
+    expect(w.organization?.accountParents[SANDBOX]).toBeDefined();
+    expectOk(org(w, 'LeaveOrganization', {}, K.prod));
+    expect(w.organization?.accountParents[PROD]).toBeUndefined();
+    // Gone from the organization: the SCPs no longer apply, and Organizations says so.
+    expect(codeOf(org(w, 'DescribeOrganization', {}, K.prod))).toBe('AWSOrganizationsNotInUseException');
+    expect(codeOf(org(w, 'LeaveOrganization', {}, K.outside))).toBe('AWSOrganizationsNotInUseException');
+  });
+});

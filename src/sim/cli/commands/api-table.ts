@@ -169,6 +169,7 @@ export const API_TABLE: Readonly<Record<string, Readonly<Record<string, string>>
     ListAccountsForParent: 'ParentId!',
     ListParents: 'ChildId!',
     DescribeAccount: 'AccountId!',
+    LeaveOrganization: '',
     CreatePolicy: 'Content! Description! Name! Type! Tags:t',
     DescribePolicy: 'PolicyId!',
     UpdatePolicy: 'PolicyId! Name Description Content',

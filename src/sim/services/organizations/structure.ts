@@ -1,7 +1,8 @@
 /**
  * The organization's tree: DescribeOrganization (any member may call it), ListRoots,
  * ListOrganizationalUnitsForParent, ListAccounts, ListAccountsForParent, ListParents and
- * DescribeAccount (management account only) — AWS Organizations API Reference.
+ * DescribeAccount (management account only), and LeaveOrganization (a member account leaving; an
+ * SCP can stop it) — AWS Organizations API Reference.
  */
 import type { Organization } from '../../world/org-types.ts';
 import type { CallEnv } from '../access.ts';
@@ -48,6 +49,26 @@ function describeOrganization(env: CallEnv): AwsResult<unknown> {
       AvailablePolicyTypes: org.enabledPolicyTypes.map((Type) => ({ Type, Status: 'ENABLED' })),
     },
   });
+}
+
+/**
+ * LeaveOrganization, called from the member account that leaves. The management account cannot
+ * (MasterCannotLeaveOrganizationException); SCPs apply to the call like any other, which is how a
+ * "deny leaving the organization" guardrail works.
+ */
+function leaveOrganization(env: CallEnv): AwsResult<unknown> {
+  const org = callerOrganization(env, true);
+  if (isError(org)) return fail(org);
+  if (env.caller.kind === 'anonymous') return fail(orgError('AccessDeniedException', 'Access denied'));
+  const account = env.caller.accountId;
+  if (account === org.managementAccountId) {
+    return fail(orgError('MasterCannotLeaveOrganizationException', "You can't remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account."));
+  }
+  const denied = authorizeOrg(env, 'organizations:LeaveOrganization', ['*']);
+  if (denied !== undefined) return fail(denied);
+  delete org.accountParents[account];
+  delete org.attachments[account];
+  return ok({});
 }
 
 function listRoots(env: CallEnv): AwsResult<unknown> {
@@ -128,4 +149,5 @@ export const STRUCTURE_OPERATIONS: Readonly<Record<string, Operation>> = {
   ListAccountsForParent: { readOnly: true, run: (env, p) => listAccountsForParent(env, p) },
   ListParents: { readOnly: true, run: (env, p) => listParents(env, p) },
   DescribeAccount: { readOnly: true, run: (env, p) => describeAccount(env, p) },
+  LeaveOrganization: { readOnly: false, run: (env) => leaveOrganization(env) },
 };
