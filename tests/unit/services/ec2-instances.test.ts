@@ -119,3 +119,35 @@ describe('instance-profile associations and metadata options', () => {
     expect(world.events.every((e) => e.eventSource === 'ec2.amazonaws.com')).toBe(true);
   });
 });
+
+// Service Authorization Reference for Amazon EC2: TerminateInstances supports aws:ResourceTag/${TagKey}
+// and ec2:ResourceTag/${TagKey} on the instance resource.
+describe('tag conditions on instance actions', () => {
+  it('lets a team terminate only the instances tagged for it', async () => {
+    const { createWorld } = await import('../../../src/sim/world/index.ts');
+    const ACCT = '123456789012';
+    const world = createWorld({
+      accounts: [
+        {
+          id: ACCT,
+          users: [
+            {
+              name: 'blue-ops',
+              accessKeys: [{ accessKeyId: 'AKIABLUEOPSBLUEOPS01', secretAccessKey: 'x'.repeat(40) }],
+              inlinePolicies: {
+                'own-instances': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } } }] },
+              },
+            },
+          ],
+          instances: [
+            { id: 'i-0aaaaaaaaaaaaaaa1', tags: { team: 'blue' } },
+            { id: 'i-0bbbbbbbbbbbbbbb2', tags: { team: 'red' } },
+          ],
+        },
+      ],
+    });
+    const key = { accessKeyId: 'AKIABLUEOPSBLUEOPS01' };
+    expect(codeOf(callAws(world, key, 'ec2', 'TerminateInstances', { InstanceIds: ['i-0bbbbbbbbbbbbbbb2'] }))).toBe('UnauthorizedOperation');
+    expect(callAws(world, key, 'ec2', 'TerminateInstances', { InstanceIds: ['i-0aaaaaaaaaaaaaaa1'] }).ok).toBe(true);
+  });
+});

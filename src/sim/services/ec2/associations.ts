@@ -14,7 +14,7 @@ import type { CallEnv } from '../access.ts';
 import { fail, ok } from '../errors.ts';
 import type { Operation } from '../operation.ts';
 import type { AwsError } from '../types.ts';
-import { authorizedInstance, authorizeEc2, findProfile, instanceArn, isError, passProfileRole, readProfileSpec, requiredParam, visibleInstances } from './common.ts';
+import { authorizedInstance, authorizeEc2, findProfile, instanceArn, instanceTagContext, isError, passProfileRole, readProfileSpec, requiredParam, visibleInstances } from './common.ts';
 import { associationNotFound, incorrectState, missingParameter } from './errors.ts';
 
 /** The association element of the responses. */
@@ -58,7 +58,7 @@ const replace: Operation = {
     if (spec === undefined || isError(spec)) return fail(spec ?? missingParameter('IamInstanceProfile'));
     const instance = byAssociation(env, id);
     if (isError(instance)) return fail(instance);
-    const denied = authorizeEc2(env, 'ec2:ReplaceIamInstanceProfileAssociation', instanceArn(instance.region, instance.accountId, instance.instanceId));
+    const denied = authorizeEc2(env, 'ec2:ReplaceIamInstanceProfileAssociation', instanceArn(instance.region, instance.accountId, instance.instanceId), instanceTagContext(instance));
     if (denied !== undefined) return fail(denied);
     const profile = findProfile(env, spec);
     if (isError(profile)) return fail(profile);
@@ -77,7 +77,7 @@ const disassociate: Operation = {
     if (isError(id)) return fail(id);
     const instance = byAssociation(env, id);
     if (isError(instance)) return fail(instance);
-    const denied = authorizeEc2(env, 'ec2:DisassociateIamInstanceProfile', instanceArn(instance.region, instance.accountId, instance.instanceId));
+    const denied = authorizeEc2(env, 'ec2:DisassociateIamInstanceProfile', instanceArn(instance.region, instance.accountId, instance.instanceId), instanceTagContext(instance));
     if (denied !== undefined) return fail(denied);
     const shape = associationShape(instance, 'disassociating');
     instance.profile = null;

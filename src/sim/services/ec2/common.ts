@@ -92,12 +92,27 @@ export function visibleInstances(env: CallEnv): Ec2Instance[] {
 }
 
 /**
+ * The instance's tags as condition keys, `aws:ResourceTag/<key>` and `ec2:ResourceTag/<key>`
+ * (Service Authorization Reference for Amazon EC2: instance actions support both).
+ */
+export function instanceTagContext(instance: Ec2Instance | undefined): Record<string, string> {
+  const ctx: Record<string, string> = {};
+  for (const { Key, Value } of instance?.tags ?? []) {
+    ctx[`aws:ResourceTag/${Key}`] = Value;
+    ctx[`ec2:ResourceTag/${Key}`] = Value;
+  }
+  return ctx;
+}
+
+/**
  * Authorizes `action` on the instance a request names, then finds it: authorization comes
- * first, so a caller without permission learns nothing about which instances exist.
+ * first, so a caller without permission learns nothing about which instances exist. The
+ * instance's tags are in the request context, so tag conditions work.
  */
 export function authorizedInstance(env: CallEnv, id: string, action: string, context: Record<string, string | string[]> = {}): Ec2Instance | AwsError {
   if (!validInstanceId(id)) return malformedInstanceId(id);
-  const denied = authorizeEc2(env, action, instanceArn(requestedRegion(env), callerAccountId(env), id), context);
+  const existing = visibleInstances(env).find((i) => i.instanceId === id);
+  const denied = authorizeEc2(env, action, instanceArn(requestedRegion(env), callerAccountId(env), id), { ...instanceTagContext(existing), ...context });
   return denied ?? findInstance(env, id);
 }
 
