@@ -34,7 +34,9 @@ export function lintFindings(
   for (const e of exercise.editable) {
     const policy = parsePolicy(texts[e.id] ?? e.starter, POLICY_KIND[e.kind]).policy;
     if (policy === null) continue;
-    for (const flag of reviewPolicy(policy).flags) {
+    // The owning account lets the review tell a cross-account trust (no ExternalId) from a local one.
+    const owner = ('account' in e.target ? e.target.account : undefined) ?? exercise.world.accounts[0]?.id;
+    for (const flag of reviewPolicy(policy, owner === undefined ? {} : { account: owner }).flags) {
       if (banned.has(flag.code))
         findings.push({
           rule: 'flag',
