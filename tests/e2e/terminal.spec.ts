@@ -97,9 +97,14 @@ test('edit FILE opens the policy editor; Save writes the file the CLI then reads
   await type(term, 'edit trust.json');
   const editor = term.getByRole('group', { name: 'Editing trust.json' });
   await expect(editor).toBeVisible();
+  // The editor is a text area at once and becomes Monaco when it loads: wait for Monaco so the
+  // typing is not lost when the text area is swapped out mid-way.
+  await expect(editor.locator('.monaco-editor')).toBeVisible();
   const box = editor.getByRole('textbox', { name: 'File trust.json' });
-  await box.click();
-  await box.fill('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
   await editor.getByRole('button', { name: 'Save trust.json' }).click();
   await expect(editor).toBeHidden();
   await expect(term.getByRole('log')).toContainText('Saved trust.json');
