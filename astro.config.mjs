@@ -12,6 +12,8 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
  */
 const base = process.env.ROLELAB_BASE ?? '/';
 const site = process.env.ROLELAB_SITE ?? 'https://rolelab.example';
+/** Where the build goes; the base-path test builds a second copy beside the usual one. */
+const outDir = process.env.ROLELAB_OUT_DIR ?? './dist';
 
 /**
  * Text of a hast node, for the anchor's accessible name.
@@ -39,7 +41,12 @@ const headingAnchors = [
       dataPagefindIgnore: 'all',
       ariaLabel: `Copy link to section: ${textOf(heading)}`,
     }),
-    content: { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+    content: {
+      type: 'element',
+      tagName: 'span',
+      properties: { ariaHidden: 'true' },
+      children: [{ type: 'text', value: '#' }],
+    },
   },
 ];
 
@@ -54,11 +61,19 @@ function rehypeScrollableTables() {
     if (!node.children) return;
     node.children = node.children.map((child) => {
       if (child.type === 'element' && child.tagName === 'table') {
-        const firstHeader = textOf(child).trim().split(/\s{2,}|\n/)[0] ?? '';
+        const firstHeader =
+          textOf(child)
+            .trim()
+            .split(/\s{2,}|\n/)[0] ?? '';
         return {
           type: 'element',
           tagName: 'div',
-          properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: `Table: ${firstHeader}`.slice(0, 80) },
+          properties: {
+            className: ['table-scroll'],
+            tabIndex: 0,
+            role: 'region',
+            ariaLabel: `Table: ${firstHeader}`.slice(0, 80),
+          },
           children: [child],
         };
       }
@@ -72,6 +87,7 @@ function rehypeScrollableTables() {
 export default defineConfig({
   site,
   base,
+  outDir,
   trailingSlash: 'always',
   output: 'static',
   integrations: [mdx(), preact()],
@@ -81,14 +97,18 @@ export default defineConfig({
       defaultColor: false,
     },
     // Ids first, so the anchors have something to point at.
-    processor: unified({ rehypePlugins: [rehypeHeadingIds, headingAnchors, rehypeScrollableTables] }),
+    processor: unified({
+      rehypePlugins: [rehypeHeadingIds, headingAnchors, rehypeScrollableTables],
+    }),
   },
   build: { format: 'directory' },
   vite: {
     resolve: {
       alias: {
         // Monaco's stylesheet is not in its package exports; the editor chunk imports it inline.
-        '@monaco-styles': fileURLToPath(new URL('./node_modules/monaco-editor/min/vs/editor', import.meta.url)),
+        '@monaco-styles': fileURLToPath(
+          new URL('./node_modules/monaco-editor/min/vs/editor', import.meta.url),
+        ),
       },
     },
   },

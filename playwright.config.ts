@@ -35,6 +35,9 @@ export default defineConfig({
       ],
     },
     trace: 'off',
+    // The offline worker would answer requests a test means to intercept with page.route; the
+    // one spec about offline use (offline.spec.ts) turns it back on.
+    serviceWorkers: 'block',
   },
   webServer: {
     // --ignore-lock: a preview left running (or a stale lock) must not stop the test run.

@@ -22,7 +22,10 @@ function withStaticImports(file, seen = new Set()) {
   if (seen.has(file) || !existsSync(join(assets, file))) return seen;
   seen.add(file);
   const code = readFileSync(join(assets, file), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) withStaticImports(m[1], seen);
+  for (const m of code.matchAll(
+    /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g,
+  ))
+    withStaticImports(m[1], seen);
   return seen;
 }
 
@@ -30,7 +33,8 @@ function lessonPages(dir = join(dist, 'lessons')) {
   const pages = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory() && existsSync(join(full, 'index.html'))) pages.push(join(full, 'index.html'));
+    if (statSync(full).isDirectory() && existsSync(join(full, 'index.html')))
+      pages.push(join(full, 'index.html'));
   }
   return pages;
 }
@@ -47,15 +51,22 @@ for (const page of lessonPages()) {
   const html = readFileSync(page, 'utf8');
   let bytes = 0;
   // Inline scripts run at once; module scripts with src load at once with their static imports.
-  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) bytes += gz(m[1]);
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g))
+    bytes += gz(m[1]);
   const files = new Set();
-  for (const m of html.matchAll(/<script[^>]*\bsrc="[^"]*\/_astro\/([^"]+\.js)"/g)) withStaticImports(m[1], files);
+  for (const m of html.matchAll(/<script[^>]*\bsrc="[^"]*\/_astro\/([^"]+\.js)"/g))
+    withStaticImports(m[1], files);
   for (const f of files) bytes += gz(readFileSync(join(assets, f)));
-  budget(`JS before interaction: ${page.replace(/^dist\//, '').replace(/index\.html$/, '')}`, bytes, 40 * 1024);
+  budget(
+    `JS before interaction: ${page.replace(/^dist\//, '').replace(/index\.html$/, '')}`,
+    bytes,
+    40 * 1024,
+  );
 }
 
 const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
-const sizeOf = (pattern) => chunks.filter((f) => pattern.test(f)).reduce((n, f) => n + gz(readFileSync(join(assets, f))), 0);
+const sizeOf = (pattern) =>
+  chunks.filter((f) => pattern.test(f)).reduce((n, f) => n + gz(readFileSync(join(assets, f))), 0);
 budget('simulator chunks (policy, review)', sizeOf(/^(policy|review)\.[\w-]+\.js$/), 60 * 1024);
 // The grader loads the whole simulated AWS (every service an exercise may call). DESIGN.md's target
 // for simulator + grader is 60 KB; today it weighs ~101 KB (policy and review chunks, shared with
@@ -63,9 +74,22 @@ budget('simulator chunks (policy, review)', sizeOf(/^(policy|review)\.[\w-]+\.js
 // is split per service so an exercise loads only the services its checks call.
 const graderFiles = [...withStaticImports(chunks.find((f) => /^grade\.[\w-]+\.js$/.test(f)) ?? '')];
 const graderBytes = graderFiles.reduce((n, f) => n + gz(readFileSync(join(assets, f))), 0);
-budget('grader with the simulator it loads', graderBytes, 105 * 1024, 'growth guard; DESIGN target 60 KB not met');
-budget('Monaco as loaded', sizeOf(/^monaco\.[\w-]+\.js$/), 900 * 1024, `worker on demand only: ${kb(sizeOf(/^editor\.worker/))}`);
+budget(
+  'grader with the simulator it loads',
+  graderBytes,
+  105 * 1024,
+  'growth guard; DESIGN target 60 KB not met',
+);
+budget(
+  'Monaco as loaded',
+  sizeOf(/^monaco\.[\w-]+\.js$/),
+  900 * 1024,
+  `worker on demand only: ${kb(sizeOf(/^editor\.worker/))}`,
+);
 
 const width = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
-for (const [what, got, limit, verdict, note] of rows) console.log(`${what.padEnd(width)}  ${got.padStart(10)} / ${limit.padStart(9)}  ${verdict}${note ? `  (${note})` : ''}`);
+for (const [what, got, limit, verdict, note] of rows)
+  console.log(
+    `${what.padEnd(width)}  ${got.padStart(10)} / ${limit.padStart(9)}  ${verdict}${note ? `  (${note})` : ''}`,
+  );
 process.exit(failed ? 1 : 0);

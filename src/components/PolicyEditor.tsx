@@ -59,14 +59,30 @@ async function check(text: string, kind: PolicyKind): Promise<CheckResult> {
   const result = parsePolicy(text, kind, catalog ? { catalog } : {});
   const policy = result.policy;
   // A reading of a document AWS would reject would describe something that cannot exist.
-  if (policy === null || result.issues.some((i) => i.severity === 'error')) return { issues: result.issues, reading: [], flags: [] };
+  if (policy === null || result.issues.some((i) => i.severity === 'error'))
+    return { issues: result.issues, reading: [], flags: [] };
   const options = catalog ? { kind, catalog } : { kind };
-  return { issues: result.issues, reading: readPolicy(policy, options).statements, flags: reviewPolicy(policy, options).flags };
+  return {
+    issues: result.issues,
+    reading: readPolicy(policy, options).statements,
+    flags: reviewPolicy(policy, options).flags,
+  };
 }
 
-const SEVERITY_WORD: Record<PolicyIssue['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+const SEVERITY_WORD: Record<PolicyIssue['severity'], string> = {
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Note',
+};
 
-export default function PolicyEditor({ documentId, label, kind, initial, lines = 16, highlight = null }: PolicyEditorProps) {
+export default function PolicyEditor({
+  documentId,
+  label,
+  kind,
+  initial,
+  lines = 16,
+  highlight = null,
+}: PolicyEditorProps) {
   const labelId = `${documentId.replace(/[^a-z0-9-]/gi, '-')}-label`;
   const issuesId = `${labelId}-issues`;
   const areaId = `${labelId}-text`;
@@ -83,6 +99,10 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
   const [mode, setMode] = useState<'text' | 'loading' | 'monaco'>('text');
   const [notice, setNotice] = useState('');
   const [help, setHelp] = useState<string | undefined>(undefined);
+  // Hover documentation under the mouse in Monaco: the same help the caret panel gives, placed at
+  // the word. (Monaco's own hover feature would add 65 KB gzip for this one use.)
+  const [tip, setTip] = useState<{ text: string; top: number; left: number } | null>(null);
+  const tipTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const wrapper = useRef<HTMLDivElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const host = useRef<HTMLDivElement>(null);
@@ -104,7 +124,12 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
         setFlags(found.flags);
         const monaco = monacoRef.current;
         const model = editor.current?.getModel();
-        if (monaco && model) monaco.editor.setModelMarkers(model, 'rolelab', found.issues.map((issue) => toMarker(monaco, issue)));
+        if (monaco && model)
+          monaco.editor.setModelMarkers(
+            model,
+            'rolelab',
+            found.issues.map((issue) => toMarker(monaco, issue)),
+          );
       });
     }, 150);
     return () => {
@@ -132,7 +157,10 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
     const el = wrapper.current;
     if (!el || mode !== 'text') return;
     const upgrade = () => setMode((m) => (m === 'text' ? 'loading' : m));
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && upgrade(), { rootMargin: '200px' });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && upgrade(),
+      { rootMargin: '200px' },
+    );
     observer.observe(el);
     const area = textarea.current;
     area?.addEventListener('focus', upgrade);
@@ -151,7 +179,11 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
         const area = textarea.current;
         const hadFocus = area !== null && document.activeElement === area;
         const value = area?.value ?? latest.current;
-        const model = monaco.editor.createModel(value, 'json', monaco.Uri.parse(`file:///rolelab-policy-${encodeURIComponent(documentId)}.json`));
+        const model = monaco.editor.createModel(
+          value,
+          'json',
+          monaco.Uri.parse(`file:///rolelab-policy-${encodeURIComponent(documentId)}.json`),
+        );
         followSiteTheme();
         const instance = monaco.editor.create(host.current, {
           model,
@@ -175,17 +207,62 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
           // Carry the caret over so the learner keeps typing where they were.
           const start = model.getPositionAt(area.selectionStart);
           const end = model.getPositionAt(area.selectionEnd);
-          instance.setSelection(new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column));
+          instance.setSelection(
+            new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column),
+          );
         }
         // Escape leaves the editor (no focus trap), unless a widget is open that Escape should close.
-        instance.addCommand(monaco.KeyCode.Escape, () => wrapper.current?.focus(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+        instance.addCommand(
+          monaco.KeyCode.Escape,
+          () => {
+            setTip(null);
+            wrapper.current?.focus();
+          },
+          '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible',
+        );
+        instance.onMouseMove((e) => {
+          clearTimeout(tipTimer.current);
+          const position = e.target.position;
+          if (!position || e.target.type !== monaco.editor.MouseTargetType.CONTENT_TEXT) {
+            tipTimer.current = setTimeout(() => setTip(null), 300);
+            return;
+          }
+          tipTimer.current = setTimeout(() => {
+            const offset = model.getOffsetAt(position);
+            import('./editor/iam-language.ts')
+              .then((m) => m.helpAt(model.getValue(), offset))
+              .then((text) => {
+                const at = instance.getScrolledVisiblePosition(position);
+                const box = host.current;
+                if (!text || !at || !box) return setTip(null);
+                setTip({
+                  text,
+                  top: box.offsetTop + at.top + at.height + 2,
+                  left: Math.max(0, Math.min(box.offsetLeft + at.left, box.clientWidth - 320)),
+                });
+              })
+              .catch(() => setTip(null));
+          }, 250);
+        });
+        // Leaving for the tip itself keeps it (it can be read and selected); anywhere else hides it.
+        instance.onMouseLeave(() => {
+          clearTimeout(tipTimer.current);
+          tipTimer.current = setTimeout(() => setTip(null), 300);
+        });
         instance.onDidChangeModelContent(() => setText(model.getValue()));
-        instance.onDidChangeCursorPosition((e) => showHelp(model.getValue(), model.getOffsetAt(e.position)));
+        instance.onDidChangeCursorPosition((e) =>
+          showHelp(model.getValue(), model.getOffsetAt(e.position)),
+        );
         editor.current = instance;
         monacoRef.current = monaco;
         // Issues found before the upgrade become markers straight away.
         check(model.getValue(), kind).then((found) => {
-          if (!model.isDisposed()) monaco.editor.setModelMarkers(model, 'rolelab', found.issues.map((issue) => toMarker(monaco, issue)));
+          if (!model.isDisposed())
+            monaco.editor.setModelMarkers(
+              model,
+              'rolelab',
+              found.issues.map((issue) => toMarker(monaco, issue)),
+            );
         });
         setMode('monaco');
         if (hadFocus) instance.focus();
@@ -212,7 +289,7 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
       decorations.current = instance.createDecorationsCollection([
         {
           range: new monaco.Range(startLine, startColumn, endLine, endColumn),
-          options: { className: 'pe-decided', linesDecorationsClassName: 'pe-decided-gutter', hoverMessage: { value: highlight.text } },
+          options: { className: 'pe-decided', linesDecorationsClassName: 'pe-decided-gutter' },
         },
       ]);
       instance.setSelection(new monaco.Selection(startLine, startColumn, endLine, endColumn));
@@ -247,11 +324,18 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
     try {
       const pretty = JSON.stringify(JSON.parse(latest.current), null, 2);
       const model = editor.current?.getModel();
-      if (model) model.pushEditOperations([], [{ range: model.getFullModelRange(), text: pretty }], () => null);
+      if (model)
+        model.pushEditOperations(
+          [],
+          [{ range: model.getFullModelRange(), text: pretty }],
+          () => null,
+        );
       else setText(pretty);
       setNotice('Formatted.');
     } catch {
-      setNotice('Fix the JSON syntax error first: the document cannot be formatted while it is not valid JSON.');
+      setNotice(
+        'Fix the JSON syntax error first: the document cannot be formatted while it is not valid JSON.',
+      );
     }
   };
 
@@ -259,7 +343,12 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
   const jumpTo = ({ range }: { range: PolicyIssue['range'] }) => {
     const instance = editor.current;
     if (instance) {
-      instance.setSelection({ startLineNumber: range.startLine, startColumn: range.startColumn, endLineNumber: range.endLine, endColumn: range.endColumn });
+      instance.setSelection({
+        startLineNumber: range.startLine,
+        startColumn: range.startColumn,
+        endLineNumber: range.endLine,
+        endColumn: range.endColumn,
+      });
       instance.revealLineInCenter(range.startLine);
       instance.focus();
       return;
@@ -273,7 +362,12 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
 
   const errors = issues?.filter((i) => i.severity === 'error').length ?? 0;
   const warnings = issues ? issues.length - errors : 0;
-  const summary = issues === null ? 'Checking…' : issues.length === 0 ? 'No problems found.' : `${count(errors, 'error')}, ${count(warnings, 'warning')}.`;
+  const summary =
+    issues === null
+      ? 'Checking…'
+      : issues.length === 0
+        ? 'No problems found.'
+        : `${count(errors, 'error')}, ${count(warnings, 'warning')}.`;
 
   return (
     <div class="policy-editor" ref={wrapper} tabIndex={-1} role="group" aria-labelledby={labelId}>
@@ -303,12 +397,29 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
           />
         )}
         <div ref={host} class="pe-monaco" hidden={mode !== 'monaco'} />
+        {tip && mode === 'monaco' && (
+          <div
+            class="pe-tip"
+            role="tooltip"
+            style={{ top: `${tip.top}px`, left: `${tip.left}px` }}
+            onMouseEnter={() => clearTimeout(tipTimer.current)}
+            onMouseLeave={() => setTip(null)}
+          >
+            {tip.text.split('\n\n').map((para) => (
+              <p key={para}>{renderBold(para)}</p>
+            ))}
+          </div>
+        )}
       </div>
       <div class="pe-decided-note" aria-live="polite">
         {highlight && (
           <p>
             <span aria-hidden="true">▶ </span>
-            Highlighted: {highlight.text}, {highlight.range.startLine === highlight.range.endLine ? `line ${highlight.range.startLine}` : `lines ${highlight.range.startLine}–${highlight.range.endLine}`}.{' '}
+            Highlighted: {highlight.text},{' '}
+            {highlight.range.startLine === highlight.range.endLine
+              ? `line ${highlight.range.startLine}`
+              : `lines ${highlight.range.startLine}–${highlight.range.endLine}`}
+            .{' '}
             <button type="button" class="pe-link" onClick={() => jumpTo(highlight)}>
               Go to it
             </button>
@@ -323,14 +434,21 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
         </div>
       )}
       <div id={issuesId} class="pe-issues" aria-live="polite">
-        <p class={`pe-summary ${errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : 'clean'}`}>
-          <span aria-hidden="true">{errors > 0 ? '✗ ' : warnings > 0 ? '⚠ ' : issues ? '✓ ' : ''}</span>
+        <p
+          class={`pe-summary ${errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : 'clean'}`}
+        >
+          <span aria-hidden="true">
+            {errors > 0 ? '✗ ' : warnings > 0 ? '⚠ ' : issues ? '✓ ' : ''}
+          </span>
           {summary}
         </p>
         {issues && issues.length > 0 && (
           <ul>
             {issues.map((issue) => (
-              <li key={`${issue.code}-${issue.path}-${issue.range.startLine}-${issue.range.startColumn}`} class={`sev-${issue.severity}`}>
+              <li
+                key={`${issue.code}-${issue.path}-${issue.range.startLine}-${issue.range.startColumn}`}
+                class={`sev-${issue.severity}`}
+              >
                 <button type="button" class="pe-issue" onClick={() => jumpTo(issue)}>
                   <span class="pe-sev">{SEVERITY_WORD[issue.severity]}</span>
                   <span class="pe-where">
@@ -348,14 +466,26 @@ export default function PolicyEditor({ documentId, label, kind, initial, lines =
         <details class="pe-review" open>
           <summary>
             What this policy says
-            {flags.length > 0 && <span class="pe-flag-count"> · {count(flags.length, 'risk')} found</span>}
+            {flags.length > 0 && (
+              <span class="pe-flag-count"> · {count(flags.length, 'risk')} found</span>
+            )}
           </summary>
           {flags.length > 0 && (
             <ul class="pe-flags">
               {flags.map((flag) => (
-                <li key={`${flag.code}-${flag.statementIndex}-${flag.range.startLine}-${flag.range.startColumn}`} class={`risk-${flag.severity}`}>
+                <li
+                  key={`${flag.code}-${flag.statementIndex}-${flag.range.startLine}-${flag.range.startColumn}`}
+                  class={`risk-${flag.severity}`}
+                >
                   <p>
-                    <span class="pe-risk">{flag.severity === 'high' ? 'High risk' : flag.severity === 'medium' ? 'Risk' : 'Note'}:</span>{' '}
+                    <span class="pe-risk">
+                      {flag.severity === 'high'
+                        ? 'High risk'
+                        : flag.severity === 'medium'
+                          ? 'Risk'
+                          : 'Note'}
+                      :
+                    </span>{' '}
                     <button type="button" class="pe-link" onClick={() => jumpTo(flag)}>
                       {flag.title}
                     </button>
@@ -396,17 +526,31 @@ function count(n: number, word: string): string {
 /** Monaco marker for a parser issue (ranges are already 1-based with an exclusive end). */
 function toMarker(monaco: MonacoModule['monaco'], issue: PolicyIssue): Monaco.editor.IMarkerData {
   const severity =
-    issue.severity === 'error' ? monaco.MarkerSeverity.Error : issue.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info;
+    issue.severity === 'error'
+      ? monaco.MarkerSeverity.Error
+      : issue.severity === 'warning'
+        ? monaco.MarkerSeverity.Warning
+        : monaco.MarkerSeverity.Info;
   const { startLine, startColumn, endLine, endColumn } = issue.range;
   // A zero-width range would be invisible: widen it to one character.
   const widened = startLine === endLine && startColumn === endColumn ? endColumn + 1 : endColumn;
-  return { severity, message: issue.message, code: issue.code, startLineNumber: startLine, startColumn, endLineNumber: endLine, endColumn: widened, source: 'Rolelab' };
+  return {
+    severity,
+    message: issue.message,
+    code: issue.code,
+    startLineNumber: startLine,
+    startColumn,
+    endLineNumber: endLine,
+    endColumn: widened,
+    source: 'Rolelab',
+  };
 }
 
 /** Character offsets of a range in `text`, for selecting it in the plain text area. */
 function offsetsOf(text: string, range: PolicyIssue['range']): [number, number] {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const at = (line: number, column: number) => Math.min(text.length, (lineStarts[line - 1] ?? text.length) + column - 1);
+  const at = (line: number, column: number) =>
+    Math.min(text.length, (lineStarts[line - 1] ?? text.length) + column - 1);
   return [at(range.startLine, range.startColumn), at(range.endLine, range.endColumn)];
 }

@@ -7,16 +7,22 @@ test.beforeEach(async ({ page }) => {
   await page.goto('lessons/why-roles/');
 });
 
-test('the editor works as a text area at once, then becomes Monaco with markers on the exact characters', async ({ page }) => {
+test('the editor works as a text area at once, then becomes Monaco with markers on the exact characters', async ({
+  page,
+}) => {
   const group = page.getByRole('group', { name: LABEL });
   await group.scrollIntoViewIfNeeded();
   await expect(group.getByText('2 errors, 0 warnings.')).toBeVisible();
   await expect(group.locator('.monaco-editor')).toBeVisible();
   await expect(group.locator('.squiggly-error')).toHaveCount(2);
-  await expect(group.getByRole('button', { name: /line 5, column 15 .*Effect is case-sensitive/ })).toBeVisible();
+  await expect(
+    group.getByRole('button', { name: /line 5, column 15 .*Effect is case-sensitive/ }),
+  ).toBeVisible();
 });
 
-test('fixing the document clears the problems, and the edit survives a reload', async ({ page }) => {
+test('fixing the document clears the problems, and the edit survives a reload', async ({
+  page,
+}) => {
   const group = page.getByRole('group', { name: LABEL });
   await group.scrollIntoViewIfNeeded();
   const editor = group.getByRole('textbox', { name: LABEL });
@@ -26,12 +32,29 @@ test('fixing the document clears the problems, and the edit survives a reload', 
     for (const name of names) await page.keyboard.press(name);
   };
   // Line 5 is `"Effect": "allow",`: replace allow with Allow.
-  await keys('ControlOrMeta+Home', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'End', 'ArrowLeft', 'ArrowLeft');
+  await keys(
+    'ControlOrMeta+Home',
+    'ArrowDown',
+    'ArrowDown',
+    'ArrowDown',
+    'ArrowDown',
+    'End',
+    'ArrowLeft',
+    'ArrowLeft',
+  );
   await keys('Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace');
   await page.keyboard.type('Allow');
   await expect(group.getByText('1 error, 0 warnings.')).toBeVisible();
   // Remove line 8 (Resource) and the comma it leaves behind on line 7.
-  await keys('ArrowDown', 'ArrowDown', 'End', 'Shift+ArrowDown', 'Shift+End', 'Delete', 'Backspace');
+  await keys(
+    'ArrowDown',
+    'ArrowDown',
+    'End',
+    'Shift+ArrowDown',
+    'Shift+End',
+    'Delete',
+    'Backspace',
+  );
   await expect(group.getByText('No problems found.')).toBeVisible();
   await expect(group.locator('.squiggly-error')).toHaveCount(0);
 
@@ -54,7 +77,9 @@ test('Escape leaves the editor, so keyboard users are never trapped', async ({ p
   await expect(group.getByRole('button', { name: 'Format' })).toBeFocused();
 });
 
-test('clicking a problem moves the caret to it, and the caret help explains what is there', async ({ page }) => {
+test('clicking a problem moves the caret to it, and the caret help explains what is there', async ({
+  page,
+}) => {
   const group = page.getByRole('group', { name: LABEL });
   await group.scrollIntoViewIfNeeded();
   await expect(group.locator('.monaco-editor')).toBeVisible();
@@ -70,6 +95,21 @@ test('clicking a problem moves the caret to it, and the caret help explains what
   await expect(group.locator('.pe-help')).toContainText('sts:AssumeRole');
 });
 
+test('hovering an action shows what it does, from the catalog', async ({ page }) => {
+  const group = page.getByRole('group', { name: LABEL });
+  await group.scrollIntoViewIfNeeded();
+  await expect(group.locator('.monaco-editor')).toBeVisible();
+  await group.locator('.view-line span', { hasText: 'sts:AssumeRole' }).last().hover();
+  const tip = group.getByRole('tooltip');
+  await expect(tip).toContainText('sts:AssumeRole');
+  await expect(tip).toContainText(/temporary security credentials/i);
+  // Moving onto the tip keeps it (it can be read); moving away from both hides it.
+  await tip.hover();
+  await expect(tip).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+});
+
 test('Format refuses broken JSON with a clear message and loses nothing', async ({ page }) => {
   const group = page.getByRole('group', { name: LABEL });
   await group.scrollIntoViewIfNeeded();
@@ -78,10 +118,14 @@ test('Format refuses broken JSON with a clear message and loses nothing', async 
   await editor.focus();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText(' trailing');
-  await expect(group.getByRole('button', { name: /line 11, column 3 .*not valid JSON/ })).toBeVisible();
+  await expect(
+    group.getByRole('button', { name: /line 11, column 3 .*not valid JSON/ }),
+  ).toBeVisible();
   await group.getByRole('button', { name: 'Format' }).click();
   await expect(group.getByText(/Fix the JSON syntax error first/)).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem('rolelab:doc:why-roles/broken-trust-policy'))).toContain('trailing');
+  expect(
+    await page.evaluate(() => localStorage.getItem('rolelab:doc:why-roles/broken-trust-policy')),
+  ).toContain('trailing');
 });
 
 test('keystrokes typed before Monaco arrives are kept when it takes over', async ({ page }) => {
@@ -104,8 +148,16 @@ test('keystrokes typed before Monaco arrives are kept when it takes over', async
   await expect(group.locator('.view-lines')).toContainText('typed-early');
 });
 
-test('without Monaco (it failed to load) the plain text area still edits and checks', async ({ page, problems }) => {
-  problems.allow.push(/monaco/, /Failed to fetch dynamically imported module/, /net::ERR_FAILED/, /favicon\.svg \(net::ERR_ABORTED\)/);
+test('without Monaco (it failed to load) the plain text area still edits and checks', async ({
+  page,
+  problems,
+}) => {
+  problems.allow.push(
+    /monaco/,
+    /Failed to fetch dynamically imported module/,
+    /net::ERR_FAILED/,
+    /favicon\.svg \(net::ERR_ABORTED\)/,
+  );
   await page.route(/\/monaco\.[\w-]+\.js$/, (route) => route.abort());
   await page.reload();
   const group = page.getByRole('group', { name: LABEL });
@@ -117,12 +169,16 @@ test('without Monaco (it failed to load) the plain text area still edits and che
   await expect(group.locator('.monaco-editor')).toHaveCount(0);
 });
 
-test('the reading says what a policy allows and flags the risk of s3:* on every resource', async ({ page }) => {
+test('the reading says what a policy allows and flags the risk of s3:* on every resource', async ({
+  page,
+}) => {
   const group = page.getByRole('group', { name: 'Permissions policy of PhotoReaderRole' });
   await group.scrollIntoViewIfNeeded();
   await expect(group.getByText('No problems found.')).toBeVisible();
   await expect(group.getByText('1 risk found')).toBeVisible();
-  await expect(group.getByRole('listitem').filter({ hasText: 'Statement 1:' })).toContainText('every S3 action');
+  await expect(group.getByRole('listitem').filter({ hasText: 'Statement 1:' })).toContainText(
+    'every S3 action',
+  );
   const area = group.getByRole('textbox', { name: 'Permissions policy of PhotoReaderRole' });
   await expect(group.locator('.monaco-editor')).toBeVisible();
   await area.focus();
@@ -137,5 +193,7 @@ test('the reading says what a policy allows and flags the risk of s3:* on every 
   await page.keyboard.type('"arn:aws:s3:::example-photos/*"');
   await expect(group.getByText('No problems found.')).toBeVisible();
   await expect(group.getByText(/risk found/)).toHaveCount(0);
-  await expect(group.getByRole('listitem').filter({ hasText: 'Statement 1:' })).toContainText('s3:GetObject');
+  await expect(group.getByRole('listitem').filter({ hasText: 'Statement 1:' })).toContainText(
+    's3:GetObject',
+  );
 });
