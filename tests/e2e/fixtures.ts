@@ -1,6 +1,7 @@
 /**
- * The `test` every spec uses. It fails a test on any console error, uncaught page error or failed
- * request (network failure or HTTP status ≥ 400), unless the test declares the ones it expects.
+ * The `test` every spec uses. It fails a test on any console error, uncaught page error, failed
+ * request (network failure or HTTP status ≥ 400) or request to another origin, unless the test
+ * declares the ones it expects.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
@@ -16,7 +17,7 @@ interface Problems {
 
 export const test = base.extend<{ problems: Problems }>({
   problems: [
-    async ({ page }, use) => {
+    async ({ page, baseURL }, use) => {
       const problems: Problems = { allow: [], list: [] };
       const note = (text: string) => {
         if (!problems.allow.some((re) => re.test(text))) problems.list.push(text);
@@ -30,6 +31,13 @@ export const test = base.extend<{ problems: Problems }>({
         // A reload or navigation cancels requests still in flight: that is the browser, not a fault.
         if (reason === 'net::ERR_ABORTED') return;
         note(`request failed: ${req.url()} (${reason})`);
+      });
+      // No third-party requests, ever: everything the site needs comes from the site itself.
+      const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+      page.on('request', (req) => {
+        const url = req.url();
+        if (/^(?:data|blob|about):/.test(url)) return;
+        if (new URL(url).origin !== origin) note(`third-party request: ${url}`);
       });
       page.on('response', (res) => {
         if (res.status() >= 400) note(`HTTP ${res.status()}: ${res.url()}`);
