@@ -22,6 +22,9 @@ test('the build has pages to check', () => {
 for (const path of pages) {
   for (const variant of variants) {
     test(`${path || 'home'} [${variant.name}]`, async ({ page }) => {
+      // A long lesson's axe scan plus a full-page screenshot can take most of the default 30 s on
+      // a busy two-core machine; this is a slow test by nature, not a hung one.
+      test.slow();
       await page.setViewportSize(variant.viewport);
       await useTheme(page, variant.theme);
       await page.goto(path);
