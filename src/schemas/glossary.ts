@@ -14,8 +14,14 @@ const slug = z
 /** One glossary entry. */
 export const glossaryTermSchema = z
   .object({
-    id: slug.describe('Stable id: the anchor on /glossary/ (#id) and the suffix of the tooltip element ids.'),
-    term: z.string().min(2).max(60).describe('The term as the glossary lists it, e.g. "Trust policy".'),
+    id: slug.describe(
+      'Stable id: the anchor on /glossary/ (#id) and the suffix of the tooltip element ids.',
+    ),
+    term: z
+      .string()
+      .min(2)
+      .max(60)
+      .describe('The term as the glossary lists it, e.g. "Trust policy".'),
     aliases: z
       .array(z.string().min(2).max(60))
       .describe(
@@ -25,7 +31,9 @@ export const glossaryTermSchema = z
       .string()
       .min(40)
       .max(400)
-      .describe('One or two sentences, in our own words and faithful to the AWS documentation; shown in the tooltip and on /glossary/.'),
+      .describe(
+        'One or two sentences, in our own words and faithful to the AWS documentation; shown in the tooltip and on /glossary/.',
+      ),
     learn: z
       .object({
         lesson: slug.describe('The lesson slug, as in /lessons/<slug>/.'),
@@ -33,8 +41,13 @@ export const glossaryTermSchema = z
       })
       .strict()
       .optional()
-      .describe('Where a learner can read more; checked against the lesson headings by tests/unit/lib/glossary.test.ts.'),
-    related: z.array(slug).default([]).describe('Ids of related glossary terms, linked from the glossary page.'),
+      .describe(
+        'Where a learner can read more; checked against the lesson headings by tests/unit/lib/glossary.test.ts.',
+      ),
+    related: z
+      .array(slug)
+      .default([])
+      .describe('Ids of related glossary terms, linked from the glossary page.'),
   })
   .strict();
 
@@ -47,18 +60,37 @@ export const glossarySchema = z
     const seenIds = new Set<string>();
     const spellings = new Map<string, string>();
     terms.forEach((t, i) => {
-      if (seenIds.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `the id "${t.id}" is used twice` });
+      if (seenIds.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `the id "${t.id}" is used twice`,
+        });
       seenIds.add(t.id);
       t.related.forEach((r, j) => {
-        if (!ids.has(r)) ctx.addIssue({ code: 'custom', path: [i, 'related', j], message: `no glossary term has the id "${r}"` });
-        if (r === t.id) ctx.addIssue({ code: 'custom', path: [i, 'related', j], message: 'a term cannot be related to itself' });
+        if (!ids.has(r))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'related', j],
+            message: `no glossary term has the id "${r}"`,
+          });
+        if (r === t.id)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'related', j],
+            message: 'a term cannot be related to itself',
+          });
       });
       for (const spelling of [t.term, ...t.aliases]) {
         const key = spelling.toLowerCase();
         const owner = spellings.get(key);
         // Two terms sharing a spelling would make the tooltip ambiguous.
         if (owner !== undefined && owner !== t.id)
-          ctx.addIssue({ code: 'custom', path: [i, 'aliases'], message: `"${spelling}" is already a spelling of "${owner}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'aliases'],
+            message: `"${spelling}" is already a spelling of "${owner}"`,
+          });
         spellings.set(key, t.id);
       }
     });

@@ -13,7 +13,9 @@ export type { GlossaryTerm } from '../../schemas/glossary.ts';
 export function parseGlossary(data: unknown): GlossaryTerm[] {
   const result = glossarySchema.safeParse(data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  content/glossary.json [${issue.path.join('.')}]: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `  content/glossary.json [${issue.path.join('.')}]: ${issue.message}`,
+  );
   throw new Error(`The glossary is not valid:\n${problems.join('\n')}`);
 }
 

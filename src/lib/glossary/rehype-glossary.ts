@@ -92,7 +92,12 @@ function prepareSpellings(terms: readonly GlossaryTerm[]): Map<string, Spelling[
 }
 
 /** The longest spelling that matches `text` at `index` as a whole word, with the right case. */
-function spellingAt(text: string, lower: string, index: number, byFirst: Map<string, Spelling[]>): Spelling | undefined {
+function spellingAt(
+  text: string,
+  lower: string,
+  index: number,
+  byFirst: Map<string, Spelling[]>,
+): Spelling | undefined {
   const candidates = byFirst.get(lower[index] ?? '');
   if (candidates === undefined) return undefined;
   for (const s of candidates) {
@@ -129,7 +134,11 @@ function termElement(words: string, term: GlossaryTerm): Element {
  * Splits one text node around the first mentions of terms not yet used, or returns undefined when
  * it holds none.
  */
-function markText(node: Text, byFirst: Map<string, Spelling[]>, used: Set<string>): ElementContent[] | undefined {
+function markText(
+  node: Text,
+  byFirst: Map<string, Spelling[]>,
+  used: Set<string>,
+): ElementContent[] | undefined {
   const text = node.value;
   const lower = text.toLowerCase();
   const out: ElementContent[] = [];

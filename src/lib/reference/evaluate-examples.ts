@@ -38,10 +38,22 @@ export function examplePolicy(example: OperatorExample): EvaluatedExample['polic
   const condition = { [example.operator]: example.condition };
   const statements: Record<string, unknown>[] =
     example.effect === 'Allow'
-      ? [{ Effect: 'Allow', Action: example.action, Resource: example.resource, Condition: condition }]
+      ? [
+          {
+            Effect: 'Allow',
+            Action: example.action,
+            Resource: example.resource,
+            Condition: condition,
+          },
+        ]
       : [
           { Effect: 'Allow', Action: example.action, Resource: example.resource },
-          { Effect: 'Deny', Action: example.action, Resource: example.resource, Condition: condition },
+          {
+            Effect: 'Deny',
+            Action: example.action,
+            Resource: example.resource,
+            Condition: condition,
+          },
         ];
   return { Version: '2012-10-17', Statement: statements };
 }

@@ -79,7 +79,9 @@ describe('the glossary', () => {
       if (t.learn === undefined) continue;
       const ids = anchors.get(t.learn.lesson);
       expect(ids, `${t.id}: lesson ${t.learn.lesson}`).toBeDefined();
-      expect(ids?.has(t.learn.section), `${t.id}: #${t.learn.section} in ${t.learn.lesson}`).toBe(true);
+      expect(ids?.has(t.learn.section), `${t.id}: #${t.learn.section} in ${t.learn.lesson}`).toBe(
+        true,
+      );
     }
   });
 
@@ -91,17 +93,24 @@ describe('the glossary', () => {
   });
 
   it('refuses a duplicated id, an unknown related term and a spelling shared by two terms', () => {
-    const base = { definition: 'A definition long enough to pass the minimum length check.', aliases: [] };
+    const base = {
+      definition: 'A definition long enough to pass the minimum length check.',
+      aliases: [],
+    };
     expect(() =>
       parseGlossary([
         { ...base, id: 'a', term: 'Alpha', related: ['b'] },
         { ...base, id: 'a', term: 'Beta' },
         { ...base, id: 'c', term: 'Gamma', aliases: ['alpha'] },
       ]),
-    ).toThrow(/\[0\.related\.0\]: no glossary term has the id "b"[\s\S]*\[1\.id\]: the id "a" is used twice[\s\S]*\[2\.aliases\]: "alpha" is already a spelling of "a"/);
+    ).toThrow(
+      /\[0\.related\.0\]: no glossary term has the id "b"[\s\S]*\[1\.id\]: the id "a" is used twice[\s\S]*\[2\.aliases\]: "alpha" is already a spelling of "a"/,
+    );
   });
 
   it('names the entry and field of a malformed term', () => {
-    expect(() => parseGlossary([{ id: 'Bad Id', term: 'X', aliases: [], definition: 'short' }])).toThrow(/\[0\.id\]/);
+    expect(() =>
+      parseGlossary([{ id: 'Bad Id', term: 'X', aliases: [], definition: 'short' }]),
+    ).toThrow(/\[0\.id\]/);
   });
 });

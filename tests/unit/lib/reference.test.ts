@@ -16,7 +16,11 @@ describe('condition operator reference', () => {
 
   it('shows IfExists, ForAllValues and ForAnyValue, including the absent-key cases', () => {
     const split = OPERATOR_EXAMPLES.map((e) => ({ ...splitOperator(e.operator), e }));
-    for (const want of [(s: (typeof split)[number]) => s.ifExists, (s: (typeof split)[number]) => s.qualifier === 'ForAllValues', (s: (typeof split)[number]) => s.qualifier === 'ForAnyValue']) {
+    for (const want of [
+      (s: (typeof split)[number]) => s.ifExists,
+      (s: (typeof split)[number]) => s.qualifier === 'ForAllValues',
+      (s: (typeof split)[number]) => s.qualifier === 'ForAnyValue',
+    ]) {
       const found = split.find(want);
       expect(found).toBeDefined();
       expect(found?.e.requests.some((r) => Object.keys(r.context).length === 0)).toBe(true);
@@ -32,14 +36,20 @@ describe('condition operator reference', () => {
     }
   });
 
-  it.each(OPERATOR_EXAMPLES.map((e) => [e.operator, e] as const))('%s: each stated decision is the simulator’s', (_name, example) => {
-    const evaluated = evaluateExample(example);
-    const decisions = new Set<string>();
-    for (const request of evaluated.requests) {
-      expect(request.decision, `${example.operator} ${JSON.stringify(request.context)}: ${request.summary}`).toBe(request.expected);
-      decisions.add(request.expected);
-    }
-    // An example that cannot tell its requests apart teaches nothing.
-    expect(decisions.size).toBeGreaterThan(1);
-  });
+  it.each(OPERATOR_EXAMPLES.map((e) => [e.operator, e] as const))(
+    '%s: each stated decision is the simulator’s',
+    (_name, example) => {
+      const evaluated = evaluateExample(example);
+      const decisions = new Set<string>();
+      for (const request of evaluated.requests) {
+        expect(
+          request.decision,
+          `${example.operator} ${JSON.stringify(request.context)}: ${request.summary}`,
+        ).toBe(request.expected);
+        decisions.add(request.expected);
+      }
+      // An example that cannot tell its requests apart teaches nothing.
+      expect(decisions.size).toBeGreaterThan(1);
+    },
+  );
 });

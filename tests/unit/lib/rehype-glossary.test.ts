@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root } from 'hast';
-import { markGlossaryTerms, rehypeGlossary, tooltipId } from '../../../src/lib/glossary/rehype-glossary.ts';
+import {
+  markGlossaryTerms,
+  rehypeGlossary,
+  tooltipId,
+} from '../../../src/lib/glossary/rehype-glossary.ts';
 import { GLOSSARY, type GlossaryTerm } from '../../../src/lib/glossary/data.ts';
 
 const term = (id: string, name: string, aliases: string[] = []): GlossaryTerm => ({
@@ -25,7 +29,11 @@ const TERMS: GlossaryTerm[] = [
 ];
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const el = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
+const el = (
+  tagName: string,
+  children: ElementContent[],
+  properties: Element['properties'] = {},
+): Element => ({
   type: 'element',
   tagName,
   properties,
@@ -37,10 +45,15 @@ const root = (...children: Root['children']): Root => ({ type: 'root', children 
 function marked(tree: Root): [string, string][] {
   const found: [string, string][] = [];
   const walk = (node: { children?: unknown[] }) => {
-    for (const child of (node.children ?? []) as (Element | { type: string; children?: unknown[] })[]) {
+    for (const child of (node.children ?? []) as (
+      Element | { type: string; children?: unknown[] }
+    )[]) {
       if (child.type === 'element' && (child as Element).properties.dataTerm !== undefined) {
         const words = (child as Element).children[0];
-        found.push([String((child as Element).properties.dataTerm), words?.type === 'text' ? words.value : '']);
+        found.push([
+          String((child as Element).properties.dataTerm),
+          words?.type === 'text' ? words.value : '',
+        ]);
         continue;
       }
       walk(child as { children?: unknown[] });
@@ -52,7 +65,10 @@ function marked(tree: Root): [string, string][] {
 
 describe('rehypeGlossary', () => {
   it('marks only the first mention of each term on the page', () => {
-    const tree = root(el('p', [text('A role is assumed. The role has a session.')]), el('p', [text('Every role again.')]));
+    const tree = root(
+      el('p', [text('A role is assumed. The role has a session.')]),
+      el('p', [text('Every role again.')]),
+    );
     markGlossaryTerms(tree, TERMS);
     expect(marked(tree)).toEqual([['role', 'role']]);
     expect(toHtml(tree)).toContain('The role has a session.');
@@ -67,7 +83,11 @@ describe('rehypeGlossary', () => {
   it('skips headings, code, links, summaries and SVG, and marks the prose after them', () => {
     const tree = root(
       el('h2', [text('Why a role')]),
-      el('p', [el('code', [text('role')]), text(' and '), el('a', [text('a role link')], { href: '#x' })]),
+      el('p', [
+        el('code', [text('role')]),
+        text(' and '),
+        el('a', [text('a role link')], { href: '#x' }),
+      ]),
       el('pre', [el('code', [text('aws iam create-role # role')])]),
       el('svg', [el('text', [text('role')])]),
       el('details', [el('summary', [text('Which role?')]), el('p', [text('This role answers.')])]),
@@ -80,8 +100,18 @@ describe('rehypeGlossary', () => {
   });
 
   it('does not look inside MDX components, but does inside MDX <details>', () => {
-    const component = { type: 'mdxJsxFlowElement', name: 'DecideFlow', attributes: [], children: [el('p', [text('role in a component')])] };
-    const details = { type: 'mdxJsxFlowElement', name: 'details', attributes: [], children: [el('p', [text('a role here')])] };
+    const component = {
+      type: 'mdxJsxFlowElement',
+      name: 'DecideFlow',
+      attributes: [],
+      children: [el('p', [text('role in a component')])],
+    };
+    const details = {
+      type: 'mdxJsxFlowElement',
+      name: 'details',
+      attributes: [],
+      children: [el('p', [text('a role here')])],
+    };
     const tree = root(component as unknown as Element, details as unknown as Element);
     markGlossaryTerms(tree, TERMS);
     expect(marked(tree)).toEqual([['role', 'role']]);
@@ -89,7 +119,9 @@ describe('rehypeGlossary', () => {
   });
 
   it('matches whole words only: no "role" inside "PassRole", "roleplay" or "role-based"', () => {
-    const tree = root(el('p', [text('roleplay, role-based, AssumeRole, xrole and then the role.')]));
+    const tree = root(
+      el('p', [text('roleplay, role-based, AssumeRole, xrole and then the role.')]),
+    );
     markGlossaryTerms(tree, TERMS);
     expect(marked(tree)).toEqual([['role', 'role']]);
     expect(toHtml(tree)).toContain('roleplay, role-based, AssumeRole, xrole and then the ');
@@ -135,7 +167,10 @@ describe('rehypeGlossary', () => {
   });
 
   it('only processes the files it is told to', () => {
-    const plugin = rehypeGlossary({ terms: TERMS, include: (path) => path?.includes('/content/lessons/') === true });
+    const plugin = rehypeGlossary({
+      terms: TERMS,
+      include: (path) => path?.includes('/content/lessons/') === true,
+    });
     const lesson = root(el('p', [text('a role')]));
     const other = root(el('p', [text('a role')]));
     plugin(lesson, { path: '/site/content/lessons/01-why-roles.mdx' });
@@ -146,8 +181,14 @@ describe('rehypeGlossary', () => {
 
   it('works with the real glossary: each term once, definitions from the file', () => {
     const tree = root(
-      el('p', [text('A role has a trust policy and a permissions policy; a role session gets temporary credentials.')]),
-      el('p', [text('Then SCPs, RCPs, a permissions boundary and a session policy limit the role.')]),
+      el('p', [
+        text(
+          'A role has a trust policy and a permissions policy; a role session gets temporary credentials.',
+        ),
+      ]),
+      el('p', [
+        text('Then SCPs, RCPs, a permissions boundary and a session policy limit the role.'),
+      ]),
     );
     markGlossaryTerms(tree, GLOSSARY);
     expect(marked(tree).map(([id]) => id)).toEqual([
