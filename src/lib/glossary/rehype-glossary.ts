@@ -116,7 +116,7 @@ function termElement(words: string, term: GlossaryTerm): Element {
   return {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['term'], tabIndex: 0, ariaDescribedBy: id, dataTerm: term.id },
+    properties: { className: ['term'], tabIndex: 0, ariaDescribedBy: [id], dataTerm: term.id },
     children: [
       { type: 'text', value: words },
       {
