@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { OPERATORS, parsePolicy, splitOperator } from '../../../src/sim/policy/index.ts';
 import { OPERATOR_EXAMPLES } from '../../../src/lib/reference/operator-examples.ts';
 import { evaluateExample, examplePolicy } from '../../../src/lib/reference/evaluate-examples.ts';
+import {
+  VARIABLE_EXAMPLES,
+  evaluateVariableExample,
+} from '../../../src/lib/reference/variable-examples.ts';
 
 describe('condition operator reference', () => {
   it('has an example for every key of OPERATORS', () => {
@@ -52,4 +56,21 @@ describe('condition operator reference', () => {
       expect(decisions.size).toBeGreaterThan(1);
     },
   );
+});
+
+describe('policy variable reference', () => {
+  it.each(VARIABLE_EXAMPLES.map((e) => [e.id, e] as const))(
+    '%s: each stated decision is the simulator’s',
+    (_id, example) => {
+      for (const request of evaluateVariableExample(example)) {
+        expect(request.decision, `${example.id} ${request.resource}: ${request.summary}`).toBe(
+          request.expected,
+        );
+      }
+    },
+  );
+
+  it('shows that variables need "Version": "2012-10-17"', () => {
+    expect(VARIABLE_EXAMPLES.some((e) => e.policy.Version !== '2012-10-17')).toBe(true);
+  });
 });
