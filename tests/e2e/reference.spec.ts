@@ -12,7 +12,7 @@ const definitionOf = (id: string) => GLOSSARY.find((t) => t.id === id)?.definiti
 test('hovering a term in a lesson shows its definition, and Escape hides it', async ({ page }) => {
   await page.goto('lessons/how-aws-decides/');
   await page.waitForLoadState('load');
-  const term = page.locator('.prose .term[data-term="policy"]');
+  const term = page.locator('.prose .gloss-term[data-term="policy"]');
   await expect(term).toHaveCount(1);
   const tip = page.getByRole('tooltip').filter({ hasText: definitionOf('policy') });
   await expect(tip).toBeHidden();
@@ -36,7 +36,7 @@ test('a term reached with the keyboard shows its definition, is described by it,
 }) => {
   await page.goto('lessons/why-roles/');
   await page.waitForLoadState('load');
-  const term = page.locator('.prose .term[data-term="trust-policy"]');
+  const term = page.locator('.prose .gloss-term[data-term="trust-policy"]');
   await term.focus();
   await expect(term).toBeFocused();
   await expect(term).toHaveAccessibleDescription(definitionOf('trust-policy'));
@@ -59,11 +59,13 @@ test('a term reached with the keyboard shows its definition, is described by it,
 test('each term is marked once per lesson, never in headings or code', async ({ page }) => {
   await page.goto('lessons/why-roles/');
   const ids = await page
-    .locator('.prose .term')
+    .locator('.prose .gloss-term')
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-term')));
   expect(ids.length).toBeGreaterThan(10);
   expect(new Set(ids).size).toBe(ids.length);
-  await expect(page.locator(':is(h1, h2, h3, h4, code, pre, a, summary) .term')).toHaveCount(0);
+  await expect(page.locator(':is(h1, h2, h3, h4, code, pre, a, summary) .gloss-term')).toHaveCount(
+    0,
+  );
 });
 
 test.describe('on a phone', () => {
@@ -72,7 +74,7 @@ test.describe('on a phone', () => {
   test('a tapped term shows its definition inside the screen', async ({ page }) => {
     await page.goto('lessons/how-aws-decides/');
     await page.waitForLoadState('load');
-    const terms = page.locator('.prose .term');
+    const terms = page.locator('.prose .gloss-term');
     for (const i of [0, 3, 7]) {
       const term = terms.nth(i);
       await term.scrollIntoViewIfNeeded();

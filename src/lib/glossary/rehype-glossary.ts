@@ -2,8 +2,8 @@
  * A rehype plugin that turns the FIRST mention of each glossary term in a lesson into an
  * accessible term with its definition as a tooltip:
  *
- *   <span class="term" tabindex="0" aria-describedby="term-tip-role" data-term="role">roles
- *     <span role="tooltip" id="term-tip-role" class="term-tip">An IAM identity …</span></span>
+ *   <span class="gloss-term" tabindex="0" aria-describedby="gloss-tip-role" data-term="role">roles
+ *     <span role="tooltip" id="gloss-tip-role" class="gloss-tip">An IAM identity …</span></span>
  *
  * The tooltip is hidden by CSS until the term is hovered or focused (so a keyboard or a tap
  * reaches it too); Escape dismisses it (script in src/layouts/Lesson.astro). Because it sits
@@ -73,7 +73,7 @@ const WORD_CHAR = /[\p{L}\p{N}_-]/u;
 
 /** The element id of a term's tooltip. */
 export function tooltipId(termId: string): string {
-  return `term-tip-${termId}`;
+  return `gloss-tip-${termId}`;
 }
 
 /** Spellings grouped by their first lowercase character, longest first within a group. */
@@ -116,14 +116,19 @@ function termElement(words: string, term: GlossaryTerm): Element {
   return {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['term'], tabIndex: 0, ariaDescribedBy: [id], dataTerm: term.id },
+    properties: {
+      className: ['gloss-term'],
+      tabIndex: 0,
+      ariaDescribedBy: [id],
+      dataTerm: term.id,
+    },
     children: [
       { type: 'text', value: words },
       {
         type: 'element',
         tagName: 'span',
         // Search excerpts should quote the lesson, not the glossary.
-        properties: { role: 'tooltip', id, className: ['term-tip'], dataPagefindIgnore: 'all' },
+        properties: { role: 'tooltip', id, className: ['gloss-tip'], dataPagefindIgnore: 'all' },
         children: [{ type: 'text', value: term.definition }],
       },
     ],
@@ -176,7 +181,7 @@ interface MdxJsxElement {
 function descendInto(node: RootContent): node is Element | (RootContent & MdxJsxElement) {
   if (node.type === 'element') {
     const classes = node.properties.className;
-    const isTerm = Array.isArray(classes) && classes.includes('term');
+    const isTerm = Array.isArray(classes) && classes.includes('gloss-term');
     return !SKIP_ELEMENTS.has(node.tagName) && !isTerm && node.properties.ariaHidden !== 'true';
   }
   const type = node.type as string;

@@ -159,11 +159,11 @@ describe('rehypeGlossary', () => {
     const tree = root(el('p', [text('A role.')]));
     markGlossaryTerms(tree, TERMS);
     expect(toHtml(tree)).toBe(
-      '<p>A <span class="term" tabindex="0" aria-describedby="term-tip-role" data-term="role">role' +
-        '<span role="tooltip" id="term-tip-role" class="term-tip" data-pagefind-ignore="all">' +
+      '<p>A <span class="gloss-term" tabindex="0" aria-describedby="gloss-tip-role" data-term="role">role' +
+        '<span role="tooltip" id="gloss-tip-role" class="gloss-tip" data-pagefind-ignore="all">' +
         'Definition of Role, long enough to read as a sentence.</span></span>.</p>',
     );
-    expect(tooltipId('role')).toBe('term-tip-role');
+    expect(tooltipId('role')).toBe('gloss-tip-role');
   });
 
   it('only processes the files it is told to', () => {
