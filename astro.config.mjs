@@ -5,6 +5,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { unified, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { GLOSSARY } from './src/lib/glossary/data.ts';
+import { rehypeGlossary } from './src/lib/glossary/rehype-glossary.ts';
 
 /**
  * A team can host the site under any prefix: `ROLELAB_BASE=/learn/iam npm run build`.
@@ -84,6 +86,17 @@ function rehypeScrollableTables() {
   return visit;
 }
 
+/**
+ * The first mention of each glossary term in a lesson gets its definition as a tooltip
+ * (content/glossary.json; see src/lib/glossary/rehype-glossary.ts). Lessons only: other pages
+ * are not prose a learner reads for the first time.
+ * @type {[typeof rehypeGlossary, import('./src/lib/glossary/rehype-glossary.ts').GlossaryPluginOptions]}
+ */
+const glossaryTerms = [
+  rehypeGlossary,
+  { terms: GLOSSARY, include: (path) => path !== undefined && /[\\/]content[\\/]lessons[\\/]/.test(path) },
+];
+
 export default defineConfig({
   site,
   base,
@@ -97,9 +110,7 @@ export default defineConfig({
       defaultColor: false,
     },
     // Ids first, so the anchors have something to point at.
-    processor: unified({
-      rehypePlugins: [rehypeHeadingIds, headingAnchors, rehypeScrollableTables],
-    }),
+    processor: unified({ rehypePlugins: [rehypeHeadingIds, headingAnchors, rehypeScrollableTables, glossaryTerms] }),
   },
   build: { format: 'directory' },
   vite: {

@@ -64,6 +64,12 @@ export const workshopSchema = z
   })
   .strict();
 
+/**
+ * content/glossary.json (its own module so astro.config.mjs can load it without the exercise
+ * schema; re-exported here so every content schema has one import).
+ */
+export { glossarySchema, glossaryTermSchema } from './glossary.ts';
+
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
 export type WorkshopFile = z.infer<typeof workshopSchema>;
