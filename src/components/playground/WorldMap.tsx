@@ -8,7 +8,7 @@
 import type { MapEdge, MapNode, NodeKind, WorldMapModel } from './map.ts';
 
 const PAD_X = 56;
-const TOP = 44;
+const TOP = 60;
 const COL_W = 220;
 const COL_GAP = 96;
 const HEAD_H = 50;
@@ -21,7 +21,7 @@ const KIND_WORD: Record<NodeKind, string> = {
   role: 'Role',
   bucket: 'Bucket',
   instance: 'EC2',
-  function: 'λ',
+  function: 'Lambda',
 };
 const KIND_NAME: Record<NodeKind, string> = {
   user: 'user',
@@ -95,6 +95,18 @@ function edgePath(
     };
   }
   const forward = to.col > from.col;
+  if (Math.abs(to.col - from.col) > 1) {
+    // Skipping a column: over the top of the accounts, so the arrow never runs through another account.
+    const sx = forward ? from.x + NODE_W : from.x;
+    const ex = forward ? to.x - 2 : to.x + NODE_W + 2;
+    const dir = forward ? 1 : -1;
+    const top = TOP - 8 - (lane % 3) * 5;
+    return {
+      d: `M ${sx} ${fy} C ${sx + 30 * dir} ${fy}, ${sx + 30 * dir} ${top}, ${sx + 60 * dir} ${top} L ${ex - 60 * dir} ${top} C ${ex - 30 * dir} ${top}, ${ex - 30 * dir} ${ty}, ${ex} ${ty}`,
+      tx: ex - 34 * dir,
+      ty: ty - 8,
+    };
+  }
   const sx = forward ? from.x + NODE_W : from.x;
   const ex = forward ? to.x - 2 : to.x + NODE_W + 2;
   const mid = (sx + ex) / 2;
@@ -122,6 +134,8 @@ export function edgeSentence(model: WorldMapModel, e: MapEdge): string {
 export default function WorldMap({ model }: { model: WorldMapModel }) {
   const { width, height, accounts, nodes } = layoutMap(model);
   const lanes = new Map<string, number>();
+  // One tag per role and condition: several callers needing the same thing share it.
+  const tagged = new Set<string>();
   const assume = model.edges.filter((e) => e.kind === 'assume');
   const reach = model.edges.filter((e) => e.kind === 'reach');
   const totalNodes = model.accounts.reduce((n, a) => n + a.nodes.length, 0);
@@ -208,10 +222,15 @@ export default function WorldMap({ model }: { model: WorldMapModel }) {
             if (from === undefined || to === undefined) return null;
             const side = e.kind === 'assume' ? 'right' : 'left';
             const laneKey = `${from.col}-${side}`;
-            const lane = lanes.get(laneKey) ?? 0;
+            const lane =
+              Math.abs(from.col - to.col) > 1 ? (lanes.get('top') ?? 0) : (lanes.get(laneKey) ?? 0);
             if (from.col === to.col) lanes.set(laneKey, lane + 1);
+            else if (Math.abs(from.col - to.col) > 1) lanes.set('top', (lanes.get('top') ?? 0) + 1);
             const { d, tx, ty } = edgePath(from, to, lane, side);
-            const tag = conditionTag(e.condition);
+            let tag = conditionTag(e.condition);
+            const tagKey = `${e.to}|${tag}|${from.col === to.col ? 'same' : from.col < to.col ? 'in' : 'out'}`;
+            if (tag !== '' && tagged.has(tagKey)) tag = '';
+            else tagged.add(tagKey);
             return (
               <g key={`${e.kind}-${e.from}-${e.to}`} class={`pg-edge pg-edge-${e.kind}`}>
                 <title>{edgeSentence(model, e)}</title>

@@ -49,6 +49,13 @@ export function freshState(): TerminalState {
   return startState(PLAYGROUND_SETUP);
 }
 
+/** Saves `state`; the browser's refusal as a sentence about the Playground, or null. */
+function save(state: TerminalState): string | null {
+  return (
+    saveState(PLAYGROUND_STORAGE_KEY, state)?.replace('The terminal', 'The Playground') ?? null
+  );
+}
+
 /** Opens the Playground's saved state, or starts a fresh one (saving it, so the terminal finds it). */
 export function openStore(): PlaygroundStore {
   for (const key of OLDER_KEYS) clearState(key);
@@ -62,7 +69,7 @@ export function openStore(): PlaygroundStore {
       notice = loaded.problem.replace('terminal', 'Playground');
       state.log.push({ kind: 'notice', text: notice });
     }
-    const problem = saveState(PLAYGROUND_STORAGE_KEY, state);
+    const problem = save(state);
     if (problem !== null) notice = problem;
   }
   let revision = 0;
@@ -72,7 +79,7 @@ export function openStore(): PlaygroundStore {
     revision += 1;
     for (const fn of listeners) fn(state, revision);
   };
-  const save = () => saveState(PLAYGROUND_STORAGE_KEY, state);
+  const saveCurrent = () => save(state);
   return {
     get: () => state,
     revision: () => revision,
@@ -87,7 +94,7 @@ export function openStore(): PlaygroundStore {
       notify();
     },
     changed() {
-      const problem = save();
+      const problem = saveCurrent();
       notify();
       return problem;
     },
@@ -95,13 +102,13 @@ export function openStore(): PlaygroundStore {
       clearState(PLAYGROUND_STORAGE_KEY);
       state = freshState();
       state.log.push({ kind: 'notice', text: 'The Playground is back to its starting world.' });
-      save();
+      saveCurrent();
       generation += 1;
       notify();
     },
     replace(next) {
       state = next;
-      save();
+      saveCurrent();
       generation += 1;
       notify();
     },
