@@ -12,7 +12,7 @@ import type { PlaygroundStore } from './playground/store.ts';
 import type { WorldMapModel } from './playground/map.ts';
 import { PLAYGROUND_SETUP } from './playground/world.ts';
 import WorldMap from './playground/WorldMap.tsx';
-import DocumentsPanel from './playground/DocumentsPanel.tsx';
+import DocumentsPanel, { forgetAllDrafts } from './playground/DocumentsPanel.tsx';
 import Explorer from './playground/Explorer.tsx';
 import { href } from '../lib/url.ts';
 import './playground/Playground.css';
@@ -112,11 +112,12 @@ export default function Playground() {
   const reset = () => {
     if (
       !window.confirm(
-        'Reset the Playground to its starting world? Your changes, the terminal history and its files will be lost.',
+        'Reset the Playground to its starting world? Your changes, unapplied edits, the terminal history and its files will be lost.',
       )
     )
       return;
     store.reset();
+    forgetAllDrafts();
     setOffer(null);
     setStatus('The Playground is back to its starting world.');
   };

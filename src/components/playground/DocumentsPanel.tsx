@@ -4,7 +4,7 @@
  * map and the explorer follow at once); a rejected document stays in the editor, with the reasons,
  * and the draft is kept across reloads until it is applied or discarded.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
 import type { World } from '../../sim/world/types.ts';
 import { $documents, documentText, forgetDocument } from '../../stores/documents.ts';
@@ -15,6 +15,12 @@ type Runtime = typeof import('./runtime.ts');
 
 /** Where a draft of a world document is kept. */
 export const draftId = (docId: string) => `playground/${docId}`;
+
+/** Forgets every Playground draft (Reset). */
+export function forgetAllDrafts(): void {
+  for (const key of Object.keys($documents.get()))
+    if (key.startsWith('playground/')) forgetDocument(key);
+}
 
 export default function DocumentsPanel({
   rt,
@@ -33,6 +39,19 @@ export default function DocumentsPanel({
     null,
   );
   const drafts = useStore($documents);
+  // A draft that only mirrors the world's text (the editor saves what it shows) must follow the
+  // world when the terminal changes the document; only real edits are kept.
+  const previous = useRef<Map<string, string> | null>(null);
+  useEffect(() => {
+    const saved = $documents.get();
+    for (const d of docs) {
+      const draft = saved[draftId(d.id)];
+      const before = previous.current?.get(d.id);
+      if (draft === d.text || (before !== undefined && before !== d.text && draft === before))
+        forgetDocument(draftId(d.id));
+    }
+    previous.current = new Map(docs.map((d) => [d.id, d.text]));
+  }, [docs]);
   const doc = docs.find((d) => d.id === chosen) ?? docs[0];
   const draft = doc === undefined ? undefined : drafts[draftId(doc.id)];
   const edited = doc !== undefined && typeof draft === 'string' && draft !== doc.text;
