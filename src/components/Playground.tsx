@@ -214,6 +214,10 @@ export default function Playground() {
 
       <section class="pg-section" aria-labelledby="pg-map-heading">
         <h2 id="pg-map-heading">Map</h2>
+        <p class="pg-hint">
+          Every arrow is worked out again after each command and each applied document. On a narrow
+          screen the map scrolls sideways; the same facts are listed under it.
+        </p>
         <p class="pg-status" role="status" aria-live="polite">
           {mapNews}
         </p>

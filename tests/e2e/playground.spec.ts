@@ -126,7 +126,9 @@ test('an invalid document is rejected with the reason and the edit is kept; a va
   await page.getByRole('button', { name: 'Apply to the world' }).click();
   await expect(status).toContainText('Applied Trust policy of role ProdAdmin');
   await expect(assumers).not.toContainText('user alice (acme-dev) can assume role ProdAdmin');
-  await expect(assumers).toContainText('role OrganizationAccountAccessRole (acme-dev) can assume role ProdAdmin (acme-prod)');
+  await expect(assumers).toContainText(
+    'role OrganizationAccountAccessRole (acme-dev) can assume role ProdAdmin (acme-prod)',
+  );
   await expect(page.getByText(/Map updated: 1 new arrow, 1 arrow gone\./)).toBeVisible();
 });
 
@@ -136,7 +138,7 @@ test('every control is reachable with the keyboard', async ({ page }) => {
   for (let i = 0; i < 80 && !reached.has('Command'); i++) {
     await page.keyboard.press('Tab');
     const name = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
+      const el = document.activeElement as HTMLInputElement | null;
       return (
         el?.getAttribute('aria-label') ??
         (el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '')
@@ -162,4 +164,53 @@ test('every control is reachable with the keyboard', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Evaluate' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('.pg-result')).toContainText('implicit deny');
+});
+
+test('a share link carries the changed documents and never replaces changes without asking', async ({
+  page,
+  browser,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::acme-prod-assets' },
+    ],
+  });
+  await type(
+    terminal(page),
+    `aws iam put-role-policy --role-name WebServerRole --policy-name read-assets --policy-document '${policy}' --profile prod`,
+  );
+  await expect(readers(page)).not.toContainText(WEB_READS_ASSETS);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(
+    page.getByText('Link copied: it opens the Playground with your 1 changed document.'),
+  ).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/playground\/#state=[\w-]+$/);
+
+  // Someone else, with a fresh Playground: the link applies at once.
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(link);
+  await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
+  await expect(
+    theirs.getByText('Opened the shared Playground: 1 changed document applied to a fresh world.'),
+  ).toBeVisible();
+  await expect(readers(theirs)).not.toContainText(WEB_READS_ASSETS);
+
+  // Opening it again over their own changes: asked first, and "Keep mine" keeps them.
+  await type(
+    terminal(theirs),
+    'aws iam delete-role-policy --role-name ReportsFunctionRole --policy-name write-reports --profile prod',
+  );
+  await theirs.goto('about:blank');
+  await theirs.goto(link);
+  const offer = theirs.getByRole('group', { name: 'Playground from a shared link' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(readers(theirs)).not.toContainText('role ReportsFunctionRole (acme-prod) can read');
+  await other.close();
 });

@@ -45,8 +45,9 @@ export function layoutMap(model: WorldMapModel): {
   accounts: { x: number; y: number; h: number }[];
   nodes: Map<string, Placed>;
 } {
-  const rows = Math.max(1, ...model.accounts.map((a) => a.nodes.length));
-  const accountH = HEAD_H + rows * (NODE_H + NODE_GAP) + 6;
+  // Each account is as tall as its own contents; the organization box fits the tallest.
+  const heightOf = (n: number) => HEAD_H + Math.max(1, n) * (NODE_H + NODE_GAP) + 6;
+  const accountH = Math.max(...model.accounts.map((a) => heightOf(a.nodes.length)), heightOf(1));
   const nodes = new Map<string, Placed>();
   const accounts = model.accounts.map((a, col) => {
     const x = PAD_X + col * (COL_W + COL_GAP);
@@ -58,7 +59,7 @@ export function layoutMap(model: WorldMapModel): {
         y: TOP + HEAD_H + i * (NODE_H + NODE_GAP),
       }),
     );
-    return { x, y: TOP, h: accountH };
+    return { x, y: TOP, h: heightOf(a.nodes.length) };
   });
   const width =
     PAD_X * 2 + model.accounts.length * COL_W + Math.max(0, model.accounts.length - 1) * COL_GAP;
@@ -207,11 +208,7 @@ export default function WorldMap({ model }: { model: WorldMapModel }) {
                 </text>
                 <text x={box.x + 12} y={box.y + 37} class="pg-account-id">
                   {a.id} ·{' '}
-                  {a.management
-                    ? 'management account'
-                    : a.inOrganization
-                      ? 'member account'
-                      : 'outside the organization'}
+                  {a.management ? 'management' : a.inOrganization ? 'member' : 'standalone'}
                 </text>
               </g>
             );
@@ -245,6 +242,7 @@ export default function WorldMap({ model }: { model: WorldMapModel }) {
           })}
           {[...nodes.values()].map(({ node, x, y }) => (
             <g key={node.id} class={`pg-node pg-node-${node.kind}`}>
+              <title>{`${KIND_NAME[node.kind]} ${node.label}`}</title>
               <rect
                 x={x}
                 y={y}

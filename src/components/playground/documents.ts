@@ -30,10 +30,31 @@ export interface WorldDocument {
 /** Why an edit was not applied: one sentence per problem. */
 export type ApplyOutcome = { ok: true } | { ok: false; problems: string[] };
 
-/** Pretty JSON for documents AWS stores compactly (function policies), so they are editable. */
-function pretty(text: string): string {
+/** The order AWS writes a statement's elements in; a restored world has its keys sorted instead. */
+const STATEMENT_ORDER = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
+
+/** A function policy as an editable document, its statements' elements in AWS's order whatever order they are stored in. */
+function functionPolicyDocument(text: string | null): string {
+  if (text === null) return '';
   try {
-    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+    const doc = JSON.parse(text) as { Statement?: Record<string, unknown>[] };
+    const statements = (doc.Statement ?? []).map((st) => {
+      const keys = Object.keys(st).sort(
+        (a, b) => (STATEMENT_ORDER.indexOf(a) + 1 || 99) - (STATEMENT_ORDER.indexOf(b) + 1 || 99),
+      );
+      return Object.fromEntries(keys.map((k) => [k, st[k]]));
+    });
+    return `${JSON.stringify({ ...doc, Statement: statements }, null, 2)}\n`;
   } catch {
     return text;
   }
@@ -129,7 +150,7 @@ export function worldDocuments(world: World): WorldDocument[] {
         kind: 'lambda-function',
         label: `Resource policy of function ${fn.functionName}`,
         account: id,
-        text: pretty(functionPolicyText(fn) ?? ''),
+        text: functionPolicyDocument(functionPolicyText(fn)),
       });
     }
     if (org !== null && org.managementAccountId === id) {

@@ -13,6 +13,7 @@ import {
 } from '../../lib/share-state.ts';
 import type { TerminalState } from '../terminal/runtime.ts';
 import type { World } from '../../sim/world/types.ts';
+import { canonicalJson } from '../../sim/world/canonical-json.ts';
 import { applyDocument, worldDocuments } from './documents.ts';
 
 /** What a Playground link says it is (links of exercises carry their exercise id instead). */
@@ -20,12 +21,21 @@ const KIND = 'playground';
 /** Format version inside the payload. */
 const VERSION = 1;
 
-/** The documents of `world` whose text differs from the same document in `fresh`. */
+/** A document's meaning, for comparing: canonical JSON when it parses, else the text itself. */
+function meaning(text: string): string {
+  try {
+    return canonicalJson(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+/** The documents of `world` that say something else than the same document in `fresh` (layout aside). */
 export function changedDocuments(world: World, fresh: World): Record<string, string> {
-  const start = new Map(worldDocuments(fresh).map((d) => [d.id, d.text]));
+  const start = new Map(worldDocuments(fresh).map((d) => [d.id, meaning(d.text)]));
   const out: Record<string, string> = {};
   for (const d of worldDocuments(world))
-    if (start.has(d.id) && start.get(d.id) !== d.text) out[d.id] = d.text;
+    if (start.has(d.id) && start.get(d.id) !== meaning(d.text)) out[d.id] = d.text;
   return out;
 }
 

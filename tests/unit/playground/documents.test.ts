@@ -1,7 +1,7 @@
 /** Playground documents, the evaluation explorer and links: checked before anything is written. */
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/world/create.ts';
-import { snapshot } from '../../../src/sim/world/snapshot.ts';
+import { restore, snapshot } from '../../../src/sim/world/snapshot.ts';
 import { applyDocument, worldDocuments } from '../../../src/components/playground/documents.ts';
 import { explore } from '../../../src/components/playground/evaluate.ts';
 import { principalOptions } from '../../../src/components/playground/principals.ts';
@@ -180,6 +180,23 @@ describe('the evaluation explorer', () => {
 });
 
 describe('Playground links', () => {
+  it('see no change in a world that was only saved and restored (its keys come back sorted)', () => {
+    const restored = restore(snapshot(fresh()));
+    expect(changedDocuments(restored, fresh())).toEqual({});
+    const lambda = (w: ReturnType<typeof fresh>) =>
+      worldDocuments(w).find((d) => d.kind === 'lambda-function')?.text;
+    expect(lambda(restored)).toBe(lambda(fresh()));
+    expect(JSON.parse(lambda(restored) ?? '{}')).toMatchObject({
+      Version: '2012-10-17',
+      Id: 'default',
+    });
+    expect(
+      Object.keys(
+        (JSON.parse(lambda(restored) ?? '{}') as { Statement: object[] }).Statement[0] ?? {},
+      )[0],
+    ).toBe('Sid');
+  });
+
   it('carry the changed documents and open them on a fresh world', async () => {
     const state = freshState();
     const trust = JSON.stringify({
