@@ -214,3 +214,24 @@ test('a share link carries the changed documents and never replaces changes with
   await expect(readers(theirs)).not.toContainText('role ReportsFunctionRole (acme-prod) can read');
   await other.close();
 });
+
+test('a damaged save gives a notice and a fresh world, never a blank page', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded') === null) {
+      localStorage.setItem(
+        'rolelab:terminal:playground-v1',
+        '{"version": 1, "world": "not a world"',
+      );
+      sessionStorage.setItem('seeded', 'yes');
+    }
+  });
+  await open(page);
+  await expect(page.getByRole('alert')).toContainText(
+    'Your saved Playground could not be read, so it starts fresh.',
+  );
+  await expect(readers(page)).toContainText(WEB_READS_ASSETS);
+  await page.reload();
+  await page.waitForLoadState('load');
+  await islandReady(page, page.getByRole('button', { name: 'Reset Playground' }));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
