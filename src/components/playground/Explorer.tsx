@@ -37,6 +37,20 @@ const COMMON_KEYS = [
   's3:prefix',
 ];
 
+/** The type of the keys whose type is fixed, chosen for the learner when they pick one. */
+const KEY_TYPES: Record<string, ContextType> = {
+  'aws:multifactorauthpresent': 'Bool',
+  'aws:securetransport': 'Bool',
+  'aws:viaawsservice': 'Bool',
+  'aws:multifactorauthage': 'Numeric',
+  'aws:epochtime': 'Numeric',
+  'aws:sourceip': 'IpAddress',
+  'aws:currenttime': 'Date',
+  'aws:tokenissuetime': 'Date',
+  'aws:sourcearn': 'ARN',
+  'aws:principalarn': 'ARN',
+};
+
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const IPV6 = /^[0-9a-f:]+(\/\d{1,3})?$/i;
 
@@ -93,8 +107,11 @@ export default function Explorer({
   const [rows, setRows] = useState<ContextRow[]>([]);
   const [nextId, setNextId] = useState(1);
   const [actions, setActions] = useState<string[]>([]);
-  const [answer, setAnswer] = useState<{ answer: Answer; asked: string } | null>(null);
+  const [answer, setAnswer] = useState<{ answer: Answer; action: string; asked: string } | null>(
+    null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
+  const [unknownAction, setUnknownAction] = useState(false);
 
   useEffect(() => {
     void rt
@@ -139,8 +156,19 @@ export default function Explorer({
       return;
     }
     setProblem(null);
+    const name = action.trim().toLowerCase();
+    setUnknownAction(
+      actions.length > 0 &&
+        !name.includes('*') &&
+        !name.includes('?') &&
+        !actions.some((a) => a.toLowerCase() === name),
+    );
     const who = principals.find((p) => p.value === principal)?.label ?? principal;
-    setAnswer({ answer: got, asked: `${who} → ${action.trim()} on ${resource.trim()}` });
+    setAnswer({
+      answer: got,
+      action: action.trim(),
+      asked: `${who} → ${action.trim()} on ${resource.trim()}`,
+    });
   };
 
   const updateRow = (id: number, patch: Partial<ContextRow>) =>
@@ -224,9 +252,11 @@ export default function Explorer({
                       type="text"
                       list="pg-key-list"
                       value={row.key}
-                      onInput={(e) =>
-                        updateRow(row.id, { key: (e.currentTarget as HTMLInputElement).value })
-                      }
+                      onInput={(e) => {
+                        const key = (e.currentTarget as HTMLInputElement).value;
+                        const known = KEY_TYPES[key.trim().toLowerCase()];
+                        updateRow(row.id, known === undefined ? { key } : { key, type: known });
+                      }}
                       autocomplete="off"
                       spellcheck={false}
                     />
@@ -307,6 +337,13 @@ export default function Explorer({
               <strong>{shown?.word ?? 'No decision: the request could not be evaluated'}</strong>
             </p>
             <p class="pg-asked">{answer.asked}</p>
+            {unknownAction && (
+              <p class="pg-hint">
+                <span aria-hidden="true">⚠ </span>
+                {answer.action} is not an action in the IAM catalog: check its spelling. A policy
+                naming it would be rejected, and no real request carries it.
+              </p>
+            )}
             {answer.answer.result.message !== undefined && (
               <p>
                 AWS would answer: <code>{answer.answer.result.message}</code>
