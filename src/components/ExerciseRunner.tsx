@@ -19,6 +19,7 @@ import type { TerminalState } from './terminal/runtime.ts';
 import { TERMINAL_ID } from '../exercises/terminal-id.ts';
 import type { EditorHighlight } from './PolicyEditor.tsx';
 import LeastPrivilegeReport from './LeastPrivilegeReport.tsx';
+import AuthorizeExplanation from './AuthorizeExplanation.tsx';
 import PredictionQuestions, { ReadOnlyDocument } from './PredictionQuestions.tsx';
 import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
 import type { PredictionChoice } from '../exercises/choices.ts';
@@ -44,7 +45,14 @@ export interface ExerciseRunnerProps {
 /** The document id an editable is saved under. */
 const docId = (exerciseId: string, editableId: string) => `${exerciseId}/${editableId}`;
 
-export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds, allowSolution = true, headingLevel = 3 }: ExerciseRunnerProps) {
+export default function ExerciseRunner({
+  exerciseId,
+  exercise,
+  promptHtml,
+  kinds,
+  allowSolution = true,
+  headingLevel = 3,
+}: ExerciseRunnerProps) {
   const [result, setResult] = useState<GradeResult | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -59,7 +67,11 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const highlights = useMemo(() => {
     const d = open === null ? undefined : result?.checks[open]?.deciding?.[0];
     const out: Record<string, EditorHighlight> = {};
-    if (d !== undefined) out[d.editable] = { range: d.range, text: `${d.text}, the ${d.effect === 'Deny' ? 'Deny that denied' : 'Allow that granted'} the opened check` };
+    if (d !== undefined)
+      out[d.editable] = {
+        range: d.range,
+        text: `${d.text}, the ${d.effect === 'Deny' ? 'Deny that denied' : 'Allow that granted'} the opened check`,
+      };
     return out;
   }, [result, open]);
   // A terminal task: the learner's live session (its world is what Check grades), and a key that
@@ -70,7 +82,10 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `${exerciseId}-title`;
 
-  const texts = () => Object.fromEntries(exercise.editable.map((e) => [e.id, documentText(docId(exerciseId, e.id), e.starter)]));
+  const texts = () =>
+    Object.fromEntries(
+      exercise.editable.map((e) => [e.id, documentText(docId(exerciseId, e.id), e.starter)]),
+    );
   const editedIds = exercise.editable.filter((e) => e.readOnly !== true).map((e) => e.id);
 
   // Documents arriving in a shared link (#state=…): applied at once when the learner has no
@@ -78,14 +93,22 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const [shared, setShared] = useState<Record<string, string> | null>(null);
   const [shareLink, setShareLink] = useState<string | null>(null);
   useEffect(() => {
-    if (editedIds.length === 0 || typeof location === 'undefined' || !location.hash.includes('state=')) return;
+    if (
+      editedIds.length === 0 ||
+      typeof location === 'undefined' ||
+      !location.hash.includes('state=')
+    )
+      return;
     void decodeState(location.hash, exerciseId, editedIds).then((got) => {
       if (got === null) return;
       if ('problem' in got) {
         setStatus(got.problem);
         return;
       }
-      const mine = exercise.editable.some((e) => e.readOnly !== true && documentText(docId(exerciseId, e.id), e.starter) !== e.starter);
+      const mine = exercise.editable.some(
+        (e) =>
+          e.readOnly !== true && documentText(docId(exerciseId, e.id), e.starter) !== e.starter,
+      );
       if (mine) setShared(got.documents);
       else applyShared(got.documents);
     });
@@ -121,22 +144,37 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
       const documents = texts();
       // A terminal task is graded on a copy of the world the learner's commands left.
       const { cloneWorld } = await import('../sim/world/snapshot.ts');
-      const world = exercise.terminal !== undefined && live.current !== null ? cloneWorld(live.current.session.world) : undefined;
-      const graded = gradeExercise(exercise, documents, answers, world === undefined ? {} : { world });
+      const world =
+        exercise.terminal !== undefined && live.current !== null
+          ? cloneWorld(live.current.session.world)
+          : undefined;
+      const graded = gradeExercise(
+        exercise,
+        documents,
+        answers,
+        world === undefined ? {} : { world },
+      );
       setGraded(documents);
       setResult(graded);
       setOpen(null);
       markAttempt(exerciseId, graded.solved);
       setStatus(graded.solved ? `${graded.summary}. Solved!` : graded.summary);
     } catch {
-      setStatus('The checker could not be loaded. Check your connection and try again; your edits are kept.');
+      setStatus(
+        'The checker could not be loaded. Check your connection and try again; your edits are kept.',
+      );
     } finally {
       setBusy(false);
     }
   };
 
   const reset = () => {
-    if (!window.confirm(`Reset "${exercise.title}" to its starting documents? Your edits will be lost.`)) return;
+    if (
+      !window.confirm(
+        `Reset "${exercise.title}" to its starting documents? Your edits will be lost.`,
+      )
+    )
+      return;
     for (const e of exercise.editable) forgetDocument(docId(exerciseId, e.id));
     if (exercise.terminal !== undefined) {
       try {
@@ -154,7 +192,9 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   };
 
   const applySolution = () => {
-    for (const e of exercise.editable) if (e.readOnly !== true) saveDocument(docId(exerciseId, e.id), exercise.solution[e.id] ?? e.starter);
+    for (const e of exercise.editable)
+      if (e.readOnly !== true)
+        saveDocument(docId(exerciseId, e.id), exercise.solution[e.id] ?? e.starter);
     setAnswers(solutionAnswers(exercise));
     setShowSolution(false);
     setStatus('Solution applied. Press Check to see it pass.');
@@ -171,9 +211,21 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
 
       {exercise.editable.map((e) =>
         e.readOnly === true ? (
-          <ReadOnlyDocument key={e.id} id={docId(exerciseId, e.id)} label={e.label} text={e.starter} />
+          <ReadOnlyDocument
+            key={e.id}
+            id={docId(exerciseId, e.id)}
+            label={e.label}
+            text={e.starter}
+          />
         ) : (
-        <PolicyEditor key={e.id} documentId={docId(exerciseId, e.id)} label={e.label} kind={kinds[e.id] ?? 'identity'} initial={e.starter} highlight={highlights[e.id] ?? null} />
+          <PolicyEditor
+            key={e.id}
+            documentId={docId(exerciseId, e.id)}
+            label={e.label}
+            kind={kinds[e.id] ?? 'identity'}
+            initial={e.starter}
+            highlight={highlights[e.id] ?? null}
+          />
         ),
       )}
 
@@ -203,11 +255,21 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         <button type="button" class="button" onClick={check} disabled={busy}>
           Check
         </button>
-        <button type="button" class="button secondary" onClick={() => setHintsShown((n) => Math.min(n + 1, hints.length))} disabled={hintsShown >= hints.length}>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => setHintsShown((n) => Math.min(n + 1, hints.length))}
+          disabled={hintsShown >= hints.length}
+        >
           Hint
         </button>
         {allowSolution && (
-          <button type="button" class="button secondary" aria-expanded={showSolution} onClick={() => setShowSolution((s) => !s)}>
+          <button
+            type="button"
+            class="button secondary"
+            aria-expanded={showSolution}
+            onClick={() => setShowSolution((s) => !s)}
+          >
             Show solution
           </button>
         )}
@@ -225,7 +287,12 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         <p class="ex-share">
           <label>
             Link to this exercise with your documents{' '}
-            <input type="text" readOnly value={shareLink} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+            <input
+              type="text"
+              readOnly
+              value={shareLink}
+              onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+            />
           </label>
         </p>
       )}
@@ -260,11 +327,18 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
           {exercise.editable
             .filter((e) => e.readOnly !== true)
             .map((e) => (
-              <SolutionDiff key={e.id} label={e.label} mine={documentText(docId(exerciseId, e.id), e.starter)} solution={exercise.solution[e.id] ?? ''} />
+              <SolutionDiff
+                key={e.id}
+                label={e.label}
+                mine={documentText(docId(exerciseId, e.id), e.starter)}
+                solution={exercise.solution[e.id] ?? ''}
+              />
             ))}
           {exercise.terminal && (
             <figure class="ex-solution-commands">
-              <figcaption>Commands that solve it (type or paste them into the terminal, one line at a time):</figcaption>
+              <figcaption>
+                Commands that solve it (type or paste them into the terminal, one line at a time):
+              </figcaption>
               <pre>
                 <code>{exercise.solution[TERMINAL_ID] ?? ''}</code>
               </pre>
@@ -274,12 +348,14 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
             <ol class="ex-solution-answers" aria-label="Right answers">
               {exercise.predict.map((q) => (
                 <li key={q.id}>
-                  {q.question} <strong>{CHOICE_TEXT[solutionAnswers(exercise)[q.id] ?? 'allowed']}</strong>
+                  {q.question}{' '}
+                  <strong>{CHOICE_TEXT[solutionAnswers(exercise)[q.id] ?? 'allowed']}</strong>
                 </li>
               ))}
             </ol>
           )}
-          {(exercise.editable.some((e) => e.readOnly !== true) || exercise.predict !== undefined) && (
+          {(exercise.editable.some((e) => e.readOnly !== true) ||
+            exercise.predict !== undefined) && (
             <button type="button" class="button" onClick={applySolution}>
               Apply solution
             </button>
@@ -291,8 +367,17 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         {status}
       </div>
 
-      {result && (result.checks.length > 0 || result.documents.some((d) => !d.installed)) && <Results result={result} open={open} setOpen={setOpen} />}
-      {result && exercise.checks.length > 0 && exercise.terminal === undefined && <LeastPrivilegeReport exercise={exercise} documents={graded} result={result} idPrefix={exerciseId} />}
+      {result && (result.checks.length > 0 || result.documents.some((d) => !d.installed)) && (
+        <Results result={result} open={open} setOpen={setOpen} />
+      )}
+      {result && exercise.checks.length > 0 && exercise.terminal === undefined && (
+        <LeastPrivilegeReport
+          exercise={exercise}
+          documents={graded}
+          result={result}
+          idPrefix={exerciseId}
+        />
+      )}
     </section>
   );
 }
@@ -308,7 +393,15 @@ function solutionAnswers(exercise: Exercise): Record<string, PredictionChoice> {
 }
 
 /** The results table; each row opens the evaluation that decided it. */
-function Results({ result, open, setOpen }: { result: GradeResult; open: number | null; setOpen: (i: number | null) => void }) {
+function Results({
+  result,
+  open,
+  setOpen,
+}: {
+  result: GradeResult;
+  open: number | null;
+  setOpen: (i: number | null) => void;
+}) {
   const rejected = result.documents.filter((d) => !d.installed);
   return (
     <div class="ex-results">
@@ -332,7 +425,13 @@ function Results({ result, open, setOpen }: { result: GradeResult; open: number 
           </thead>
           <tbody>
             {result.checks.map((c, i) => (
-              <CheckRow key={i} check={c} index={i} open={open === i} toggle={() => setOpen(open === i ? null : i)} />
+              <CheckRow
+                key={i}
+                check={c}
+                index={i}
+                open={open === i}
+                toggle={() => setOpen(open === i ? null : i)}
+              />
             ))}
           </tbody>
         </table>
@@ -340,7 +439,8 @@ function Results({ result, open, setOpen }: { result: GradeResult; open: number 
       {result.lint.length > 0 && (
         <div class="ex-lint">
           <p>
-            <strong>Least privilege:</strong> every check passes, but the answer grants more than the task needs:
+            <strong>Least privilege:</strong> every check passes, but the answer grants more than
+            the task needs:
           </p>
           <ul>
             {result.lint.map((f, i) => (
@@ -358,7 +458,17 @@ function gotText(c: CheckResult): string {
   return c.got.outcome === 'allowed' ? 'allowed' : `error ${c.got.code}`;
 }
 
-function CheckRow({ check: c, index, open, toggle }: { check: CheckResult; index: number; open: boolean; toggle: () => void }) {
+function CheckRow({
+  check: c,
+  index,
+  open,
+  toggle,
+}: {
+  check: CheckResult;
+  index: number;
+  open: boolean;
+  toggle: () => void;
+}) {
   const detailId = `check-detail-${index}-${c.description.length}`;
   return (
     <>
@@ -367,7 +477,13 @@ function CheckRow({ check: c, index, open, toggle }: { check: CheckResult; index
           <span class="ex-verdict">{c.passed ? '✓ Pass' : '✗ Fail'}</span>
         </td>
         <td>
-          <button type="button" class="ex-row-toggle" aria-expanded={open} aria-controls={detailId} onClick={toggle}>
+          <button
+            type="button"
+            class="ex-row-toggle"
+            aria-expanded={open}
+            aria-controls={detailId}
+            onClick={toggle}
+          >
             {c.description}
           </button>
         </td>
@@ -389,22 +505,6 @@ function CheckRow({ check: c, index, open, toggle }: { check: CheckResult; index
   );
 }
 
-const STEP_NAMES: Record<string, string> = {
-  'always-allowed': 'Needs no permission',
-  'explicit-deny': 'Any explicit Deny?',
-  rcp: 'Resource control policies',
-  scp: 'Service control policies',
-  root: 'Root user',
-  'resource-policy': 'Resource-based policy',
-  'trust-policy': 'Role trust policy',
-  identity: 'Identity-based policies',
-  boundary: 'Permissions boundary',
-  session: 'Session policy',
-  'cross-account': 'Both accounts',
-};
-
-const OUTCOME_WORDS: Record<string, string> = { continue: 'continue', allow: 'allowed here', deny: 'denied here', skipped: 'does not apply' };
-
 /** The evaluation that decided a check, in AWS's order. */
 function Explanation({ check: c }: { check: CheckResult }) {
   const e: AuthorizeResult | undefined = c.explanation;
@@ -418,45 +518,37 @@ function Explanation({ check: c }: { check: CheckResult }) {
       )}
       {c.deciding?.map((d) => (
         <p key={`${d.editable}-${d.statementIndex}`} class="ex-decided">
-          <strong>{d.effect === 'Deny' ? 'Denied by' : 'Allowed by'}:</strong> {d.text} — highlighted in that editor above.
+          <strong>{d.effect === 'Deny' ? 'Denied by' : 'Allowed by'}:</strong> {d.text} —
+          highlighted in that editor above.
         </p>
       ))}
-      {e && (
-        <>
-          <p class="ex-summary">{e.summary}</p>
-          <ol class="ex-steps">
-            {e.steps.map((s, i) => (
-              <li key={i} class={`step-${s.outcome}`}>
-                <strong>{STEP_NAMES[s.step] ?? s.step}</strong> <span class="ex-outcome">({OUTCOME_WORDS[s.outcome] ?? s.outcome})</span>: {s.detail}
-              </li>
-            ))}
-          </ol>
-          {e.deciding.length > 0 && (
-            <>
-              <p>Deciding statements:</p>
-              <ul class="ex-deciding">
-                {e.deciding.map((t, i) => (
-                  <li key={i}>
-                    {t.source} policy, {t.sid ? `statement "${t.sid}"` : `statement ${t.statementIndex + 1}`} (line {t.range.startLine}): {t.detail}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
-      )}
+      {e && <AuthorizeExplanation result={e} />}
     </div>
   );
 }
 
 /** A line diff of the learner's document against the solution; additions and removals are marked in words too. */
-function SolutionDiff({ label, mine, solution }: { label: string; mine: string; solution: string }) {
-  const parts = diffLines(mine.endsWith('\n') ? mine : `${mine}\n`, solution.endsWith('\n') ? solution : `${solution}\n`);
+function SolutionDiff({
+  label,
+  mine,
+  solution,
+}: {
+  label: string;
+  mine: string;
+  solution: string;
+}) {
+  const parts = diffLines(
+    mine.endsWith('\n') ? mine : `${mine}\n`,
+    solution.endsWith('\n') ? solution : `${solution}\n`,
+  );
   const same = parts.every((p) => !p.added && !p.removed);
   return (
     <figure class="ex-diff">
       <figcaption>
-        {label}: {same ? 'your document already matches the solution.' : 'lines to remove (−) and to add (+) to reach the solution.'}
+        {label}:{' '}
+        {same
+          ? 'your document already matches the solution.'
+          : 'lines to remove (−) and to add (+) to reach the solution.'}
       </figcaption>
       <pre>
         {parts.flatMap((p, i) =>
@@ -465,7 +557,9 @@ function SolutionDiff({ label, mine, solution }: { label: string; mine: string; 
             .split('\n')
             .map((line, j) => (
               <span key={`${i}-${j}`} class={p.added ? 'add' : p.removed ? 'del' : 'same'}>
-                <span class="visually-hidden">{p.added ? 'added: ' : p.removed ? 'removed: ' : ''}</span>
+                <span class="visually-hidden">
+                  {p.added ? 'added: ' : p.removed ? 'removed: ' : ''}
+                </span>
                 <span aria-hidden="true">{p.added ? '+ ' : p.removed ? '− ' : '  '}</span>
                 {line}
                 {'\n'}

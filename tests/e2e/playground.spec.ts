@@ -1,0 +1,245 @@
+/**
+ * The Playground as a learner uses it: a CLI command changes the world and the map follows; the
+ * evaluation explorer decides and explains; the world survives a reload; Reset brings back the
+ * start; everything is reachable from the keyboard.
+ */
+import { test, expect, islandReady } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+
+const WEB_READS_ASSETS =
+  'role WebServerRole (acme-prod) can read objects in bucket acme-prod-assets (acme-prod)';
+
+function terminal(page: Page): Locator {
+  return page.getByRole('region', { name: "Terminal on olivia's laptop" });
+}
+
+async function open(page: Page): Promise<void> {
+  await page.goto('playground/');
+  await page.waitForLoadState('load');
+  await islandReady(page, page.getByRole('button', { name: 'Reset Playground' }));
+  await expect(page.getByRole('img', { name: 'Map of the Playground world' })).toBeVisible();
+}
+
+async function type(term: Locator, line: string): Promise<void> {
+  const input = term.getByRole('textbox', { name: /^Command/ });
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+}
+
+const readers = (page: Page) => page.getByRole('list', { name: 'Who can read which bucket' });
+
+test('a CLI command changes a policy, the map follows, a reload keeps it and Reset brings it back', async ({
+  page,
+}) => {
+  await open(page);
+  await expect(readers(page)).toContainText(WEB_READS_ASSETS);
+  const term = terminal(page);
+  await type(
+    term,
+    'aws iam delete-role-policy --role-name WebServerRole --policy-name read-assets --profile prod',
+  );
+  await expect(readers(page)).not.toContainText(WEB_READS_ASSETS);
+  await expect(page.getByText(/Map updated: 0 new arrows, 1 arrow gone\./)).toBeVisible();
+
+  await page.reload();
+  await page.waitForLoadState('load');
+  await islandReady(page, page.getByRole('button', { name: 'Reset Playground' }));
+  await expect(readers(page)).not.toContainText(WEB_READS_ASSETS);
+  await expect(terminal(page).getByRole('log')).toContainText('delete-role-policy');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reset Playground' }).click();
+  await expect(readers(page)).toContainText(WEB_READS_ASSETS);
+  await expect(terminal(page).getByRole('log')).not.toContainText('delete-role-policy');
+});
+
+test('the evaluation explorer decides and explains, in words', async ({ page }) => {
+  await open(page);
+  const principal = page.getByRole('combobox', { name: 'Principal' });
+  await principal.selectOption({ label: 'bob (IAM user)' });
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  const result = page.locator('.pg-result');
+  await expect(result).toContainText('Denied: no policy allows it (implicit deny)');
+  await expect(page.locator('.pg-explain')).toContainText('Resource-based policy');
+
+  await principal.selectOption({ label: 'alice (IAM user)' });
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(result).toContainText('Allowed');
+  await expect(page.locator('.pg-explain')).toContainText('statement "AliceReadsReports"');
+
+  // A context key that makes the bucket's Deny apply.
+  await page
+    .getByRole('combobox', { name: /^Resource ARN/ })
+    .fill('arn:aws:s3:::acme-prod-assets/css/site.css');
+  await principal.selectOption({ label: 'WebServerRole (role, as a new session)' });
+  await page.getByRole('button', { name: 'Add context key' }).click();
+  await page.getByRole('combobox', { name: 'Key 1', exact: true }).fill('aws:SecureTransport');
+  // A key whose type is fixed gets it chosen.
+  await expect(page.getByRole('combobox', { name: 'Type of key 1' })).toHaveValue('Bool');
+  await page.getByRole('textbox', { name: 'Values of key 1' }).fill('maybe');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(result).toContainText('aws:SecureTransport is a Bool');
+  await page.getByRole('textbox', { name: 'Values of key 1' }).fill('false');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(result).toContainText('Denied by an explicit Deny');
+  await expect(page.locator('.pg-explain')).toContainText('DenyInsecureTransport');
+
+  // A misspelt action is still decided, with a warning that AWS knows no such action.
+  await page.getByRole('combobox', { name: /^Action/ }).fill('s3:GetObjects');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(result).toContainText('s3:GetObjects is not an action in the IAM catalog');
+});
+
+test('an invalid document is rejected with the reason and the edit is kept; a valid one changes the map', async ({
+  page,
+}) => {
+  // Monaco loads and types slowly on a busy machine.
+  test.setTimeout(60_000);
+  await open(page);
+  const assumers = page.getByRole('list', { name: 'Who can assume which role' });
+  await expect(assumers).toContainText(
+    'user alice (acme-dev) can assume role ProdAdmin (acme-prod) with MFA',
+  );
+  await page
+    .getByRole('combobox', { name: 'Document' })
+    .selectOption({ label: 'Trust policy of role ProdAdmin' });
+  const editor = page.getByRole('group', { name: 'Trust policy of role ProdAdmin' });
+  await editor.scrollIntoViewIfNeeded();
+  await expect(editor.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  await editor.locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(' trailing');
+  const status = page.locator('.pg-doc-status');
+  await page.getByRole('button', { name: 'Apply to the world' }).click();
+  await expect(status).toContainText('was not applied; your edit is still in the editor');
+  await expect(status).toContainText(/Line \d+:/);
+  await expect(page.getByRole('combobox', { name: 'Document' })).toContainText(
+    '(edited, not applied)',
+  );
+  await page.getByRole('button', { name: 'Discard my edit' }).click();
+  await expect(page.getByRole('combobox', { name: 'Document' })).not.toContainText(
+    '(edited, not applied)',
+  );
+
+  // "aws:MultiFactorAuthPresent": "true" → "false" (line 13): alice with MFA no longer matches, and a
+  // role session from the development account (which never carries MFA) now does.
+  await editor.locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('false');
+  await page.getByRole('button', { name: 'Apply to the world' }).click();
+  await expect(status).toContainText('Applied Trust policy of role ProdAdmin');
+  await expect(assumers).not.toContainText('user alice (acme-dev) can assume role ProdAdmin');
+  await expect(assumers).toContainText(
+    'role OrganizationAccountAccessRole (acme-dev) can assume role ProdAdmin (acme-prod)',
+  );
+  await expect(page.getByText(/Map updated: 1 new arrow, 1 arrow gone\./)).toBeVisible();
+});
+
+test('every control is reachable with the keyboard', async ({ page }) => {
+  await open(page);
+  const reached = new Set<string>();
+  for (let i = 0; i < 80 && !reached.has('Command'); i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return (
+        el?.getAttribute('aria-label') ??
+        (el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '')
+      );
+    });
+    reached.add(name.includes('Command (') ? 'Command' : name);
+  }
+  expect([...reached]).toEqual(
+    expect.arrayContaining(['Copy share link', 'Reset Playground', 'Command']),
+  );
+
+  // The explorer from the keyboard alone: choose, type, evaluate with Enter.
+  const principal = page.getByRole('combobox', { name: 'Principal' });
+  await principal.focus();
+  await principal.selectOption({ label: 'bob (IAM user)' });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: /^Action/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: /^Resource ARN/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add context key' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Evaluate' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pg-result')).toContainText('implicit deny');
+});
+
+test('a share link carries the changed documents and never replaces changes without asking', async ({
+  page,
+  browser,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::acme-prod-assets' },
+    ],
+  });
+  await type(
+    terminal(page),
+    `aws iam put-role-policy --role-name WebServerRole --policy-name read-assets --policy-document '${policy}' --profile prod`,
+  );
+  await expect(readers(page)).not.toContainText(WEB_READS_ASSETS);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(
+    page.getByText('Link copied: it opens the Playground with your 1 changed document.'),
+  ).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/playground\/#state=[\w-]+$/);
+
+  // Someone else, with a fresh Playground: the link applies at once.
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(link);
+  await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
+  await expect(
+    theirs.getByText('Opened the shared Playground: 1 changed document applied to a fresh world.'),
+  ).toBeVisible();
+  await expect(readers(theirs)).not.toContainText(WEB_READS_ASSETS);
+
+  // Opening it again over their own changes: asked first, and "Keep mine" keeps them.
+  await type(
+    terminal(theirs),
+    'aws iam delete-role-policy --role-name ReportsFunctionRole --policy-name write-reports --profile prod',
+  );
+  await theirs.goto('about:blank');
+  await theirs.goto(link);
+  const offer = theirs.getByRole('group', { name: 'Playground from a shared link' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(readers(theirs)).not.toContainText('role ReportsFunctionRole (acme-prod) can read');
+  await other.close();
+});
+
+test('a damaged save gives a notice and a fresh world, never a blank page', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded') === null) {
+      localStorage.setItem(
+        'rolelab:terminal:playground-v1',
+        '{"version": 1, "world": "not a world"',
+      );
+      sessionStorage.setItem('seeded', 'yes');
+    }
+  });
+  await open(page);
+  await expect(page.getByRole('alert')).toContainText(
+    'Your saved Playground could not be read, so it starts fresh.',
+  );
+  await expect(readers(page)).toContainText(WEB_READS_ASSETS);
+  await page.reload();
+  await page.waitForLoadState('load');
+  await islandReady(page, page.getByRole('button', { name: 'Reset Playground' }));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
