@@ -66,8 +66,14 @@ function commonPrefix(words: string[]): string {
 
 function identityText(who: SessionIdentity | null): string {
   if (who === null) return 'Loading the simulated AWS…';
-  if (who.arn === null) return 'No credentials (the aws CLI will say “Unable to locate credentials”)';
-  const from = who.source === 'instance metadata' ? 'from the instance metadata service' : who.profile !== undefined ? `profile ${who.profile}` : `from the ${who.source}`;
+  if (who.arn === null)
+    return 'No credentials (the aws CLI will say “Unable to locate credentials”)';
+  const from =
+    who.source === 'instance metadata'
+      ? 'from the instance metadata service'
+      : who.profile !== undefined
+        ? `profile ${who.profile}`
+        : `from the ${who.source}`;
   return `${who.arn} (${from})`;
 }
 
@@ -80,10 +86,17 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
   const [line, setLine] = useState('');
   const [mfaSerial, setMfaSerial] = useState<string | null>(null);
   const [pendingLine, setPendingLine] = useState<string | null>(null);
-  const [codes, setCodes] = useState<{ serialNumber: string; code: string; secondsRemaining: number }[]>([]);
+  const [codes, setCodes] = useState<
+    { serialNumber: string; code: string; secondsRemaining: number }[]
+  >([]);
   const [error, setError] = useState<string | null>(null);
   /** The file open in the policy editor (`edit FILE`), with its absolute path and start text. */
-  const [editing, setEditing] = useState<{ shown: string; path: string; text: string; kind: PolicyKind } | null>(null);
+  const [editing, setEditing] = useState<{
+    shown: string;
+    path: string;
+    text: string;
+    kind: PolicyKind;
+  } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const logEnd = useRef<HTMLDivElement>(null);
   const runtime = useRef<Runtime | null>(null);
@@ -121,7 +134,9 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
         onChange?.(s);
         return rt;
       } catch (e) {
-        setError(`The simulated AWS could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`);
+        setError(
+          `The simulated AWS could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page to try again.`,
+        );
         starting.current = null;
         return null;
       }
@@ -144,14 +159,21 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     // Runs once per mount: the saved state is read when the island first appears.
   }, []);
 
+  // Output of a command keeps the prompt in view. Restoring a saved session does not scroll: a
+  // terminal further down the page must not pull the page to itself when it loads.
+  const followOutput = useRef(false);
   useEffect(() => {
+    if (!followOutput.current) return;
+    followOutput.current = false;
     logEnd.current?.scrollIntoView({ block: 'nearest' });
   }, [log]);
 
   const commit = (rt: Runtime, s: TerminalState, entries: LogEntry[]): void => {
+    followOutput.current = true;
     s.log = [...s.log, ...entries].slice(-MAX_LOG);
     const problem = rt.saveState(storageKey, s);
-    if (problem !== null && !s.log.some((e) => e.text === problem)) s.log.push({ kind: 'notice', text: problem });
+    if (problem !== null && !s.log.some((e) => e.text === problem))
+      s.log.push({ kind: 'notice', text: problem });
     setLog([...s.log]);
     refresh(rt, s);
     onChange?.(s);
@@ -174,10 +196,16 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
       delete live.session.mfaCode;
       setMfaSerial(null);
       setPendingLine(null);
-      commit(rt, live, [{ kind: 'input', text: `${shown}${'*'.repeat(code.length)}` }, ...outputOf(r)]);
+      commit(rt, live, [
+        { kind: 'input', text: `${shown}${'*'.repeat(code.length)}` },
+        ...outputOf(r),
+      ]);
       return;
     }
-    const edit = live.session.pending === null && live.session.prompt === undefined ? EDIT_COMMAND.exec(typed) : null;
+    const edit =
+      live.session.pending === null && live.session.prompt === undefined
+        ? EDIT_COMMAND.exec(typed)
+        : null;
     if (edit !== null) {
       const shownPath = edit[1] ?? '';
       const host = rt.currentHost(live.session);
@@ -185,7 +213,13 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
       const text = host.files[path] ?? '';
       live.session.history.push(typed);
       setEditing({ shown: shownPath, path, text, kind: guessKind(path, text) });
-      commit(rt, live, [{ kind: 'input', text: `${shown}${typed}` }, { kind: 'notice', text: `Editing ${shownPath} in the policy editor below the terminal. Save writes the file; Close leaves it as it was.` }]);
+      commit(rt, live, [
+        { kind: 'input', text: `${shown}${typed}` },
+        {
+          kind: 'notice',
+          text: `Editing ${shownPath} in the policy editor below the terminal. Save writes the file; Close leaves it as it was.`,
+        },
+      ]);
       return;
     }
     const r = rt.runLine(live.session, typed);
@@ -212,7 +246,8 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     const rt = await start();
     const live = stateRef.current;
     if (rt === null || live === null) return;
-    const shown = mfaSerial !== null ? `Enter MFA code for ${mfaSerial}: ` : rt.promptOf(live.session);
+    const shown =
+      mfaSerial !== null ? `Enter MFA code for ${mfaSerial}: ` : rt.promptOf(live.session);
     // Ctrl+C abandons the line, a here-document being typed, or an `aws configure` question.
     live.session.pending = null;
     delete live.session.prompt;
@@ -248,12 +283,21 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     if (candidates.length === 1) {
       const next = `${head}${candidates[0] ?? ''} ${after.trimStart()}`;
       setLine(next);
-      requestAnimationFrame(() => el.setSelectionRange(head.length + (candidates[0] ?? '').length + 1, head.length + (candidates[0] ?? '').length + 1));
+      requestAnimationFrame(() =>
+        el.setSelectionRange(
+          head.length + (candidates[0] ?? '').length + 1,
+          head.length + (candidates[0] ?? '').length + 1,
+        ),
+      );
       return true;
     }
     const common = commonPrefix(candidates);
     if (common.length > partial.length) setLine(`${head}${common}${after}`);
-    else commit(rt, live, [{ kind: 'input', text: `${rt.promptOf(live.session)}${line}` }, { kind: 'stdout', text: candidates.join('  ') }]);
+    else
+      commit(rt, live, [
+        { kind: 'input', text: `${rt.promptOf(live.session)}${line}` },
+        { kind: 'stdout', text: candidates.join('  ') },
+      ]);
     return true;
   };
 
@@ -287,7 +331,11 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       walkHistory(1);
-    } else if (e.ctrlKey && (e.key === 'c' || e.key === 'C') && (input.current?.selectionStart === input.current?.selectionEnd)) {
+    } else if (
+      e.ctrlKey &&
+      (e.key === 'c' || e.key === 'C') &&
+      input.current?.selectionStart === input.current?.selectionEnd
+    ) {
       // With text selected, Ctrl+C copies as usual; otherwise it interrupts, as in a shell.
       e.preventDefault();
       void interrupt();
@@ -302,7 +350,10 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     if (rt === null) return;
     rt.clearState(storageKey);
     const fresh = rt.startState(setup);
-    fresh.log.push({ kind: 'notice', text: 'The terminal and its simulated AWS are back to their start.' });
+    fresh.log.push({
+      kind: 'notice',
+      text: 'The terminal and its simulated AWS are back to their start.',
+    });
     stateRef.current = fresh;
     setState(fresh);
     setMfaSerial(null);
@@ -322,7 +373,10 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     if (save) {
       const text = documentText(editorDoc, editing.text);
       rt.writeFile(host, editing.path, text.endsWith('\n') ? text : `${text}\n`);
-      entries.push({ kind: 'notice', text: `Saved ${editing.shown} (${text.split('\n').length} lines).` });
+      entries.push({
+        kind: 'notice',
+        text: `Saved ${editing.shown} (${text.split('\n').length} lines).`,
+      });
     } else entries.push({ kind: 'notice', text: `Closed ${editing.shown} without saving.` });
     // The next `edit` starts from the file as it is then, not from this draft.
     forgetDocument(editorDoc);
@@ -349,10 +403,18 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     <section class="terminal" aria-label={label}>
       <div class="term-bar">
         <p class="term-who">
-          <span class="term-who-label">Signed in as</span> <span class="term-who-arn">{identityText(state === null && who === null ? null : who)}</span>
+          <span class="term-who-label">Signed in as</span>{' '}
+          <span class="term-who-arn">
+            {identityText(state === null && who === null ? null : who)}
+          </span>
         </p>
         <div class="term-tools">
-          <button type="button" class="term-tool" onClick={() => void copyAll()} disabled={log.length === 0}>
+          <button
+            type="button"
+            class="term-tool"
+            onClick={() => void copyAll()}
+            disabled={log.length === 0}
+          >
             {copied ? 'Copied' : 'Copy output'}
           </button>
           <button type="button" class="term-tool" onClick={clear}>
@@ -369,8 +431,19 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
         </p>
       )}
       <div class="term-screen" onClick={() => input.current?.focus()}>
-        <div class="term-log" role="log" aria-live="polite" aria-label={`${label}: output`} tabIndex={0}>
-          {log.length === 0 && state === null && <p class="term-intro">Type a command such as <code>aws sts get-caller-identity</code> and press Enter. Type <code>help</code> to see what this shell can do.</p>}
+        <div
+          class="term-log"
+          role="log"
+          aria-live="polite"
+          aria-label={`${label}: output`}
+          tabIndex={0}
+        >
+          {log.length === 0 && state === null && (
+            <p class="term-intro">
+              Type a command such as <code>aws sts get-caller-identity</code> and press Enter. Type{' '}
+              <code>help</code> to see what this shell can do.
+            </p>
+          )}
           {log.map((entry, i) => (
             <pre key={i} class={`term-line term-${entry.kind}`}>
               {entry.kind === 'stderr' && <span class="visually-hidden">Error output: </span>}
@@ -383,7 +456,9 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
         <div class="term-input-row">
           <label for={inputId} class="term-prompt">
             <span aria-hidden="true">{shownPrompt}</span>
-            <span class="visually-hidden">{mfaSerial !== null ? `MFA code for ${mfaSerial}` : `Command (${shownPrompt.trim()})`}</span>
+            <span class="visually-hidden">
+              {mfaSerial !== null ? `MFA code for ${mfaSerial}` : `Command (${shownPrompt.trim()})`}
+            </span>
           </label>
           <input
             ref={input}
@@ -405,16 +480,38 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
         </div>
       </div>
       <div class="term-keys" role="group" aria-label="Terminal keys">
-        <button type="button" class="term-key" onClick={() => void completeLine().then(() => input.current?.focus())}>
+        <button
+          type="button"
+          class="term-key"
+          onClick={() => void completeLine().then(() => input.current?.focus())}
+        >
           Tab <span class="visually-hidden">(complete)</span>
         </button>
-        <button type="button" class="term-key" onClick={() => { walkHistory(-1); input.current?.focus(); }}>
+        <button
+          type="button"
+          class="term-key"
+          onClick={() => {
+            walkHistory(-1);
+            input.current?.focus();
+          }}
+        >
           ↑ <span class="visually-hidden">previous command</span>
         </button>
-        <button type="button" class="term-key" onClick={() => { walkHistory(1); input.current?.focus(); }}>
+        <button
+          type="button"
+          class="term-key"
+          onClick={() => {
+            walkHistory(1);
+            input.current?.focus();
+          }}
+        >
           ↓ <span class="visually-hidden">next command</span>
         </button>
-        <button type="button" class="term-key" onClick={() => void interrupt().then(() => input.current?.focus())}>
+        <button
+          type="button"
+          class="term-key"
+          onClick={() => void interrupt().then(() => input.current?.focus())}
+        >
           Ctrl+C <span class="visually-hidden">(interrupt)</span>
         </button>
         <button type="button" class="term-key" onClick={() => void run(line)}>
@@ -422,11 +519,19 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
         </button>
       </div>
       <p id={`${inputId}-keys`} class="term-help">
-        Enter runs · ↑ ↓ history · Tab completes · Ctrl+C interrupts · Ctrl+L clears · Esc then Tab leaves the terminal
+        Enter runs · ↑ ↓ history · Tab completes · Ctrl+C interrupts · Ctrl+L clears · Esc then Tab
+        leaves the terminal
       </p>
       {editing !== null && (
         <div class="term-editor" role="group" aria-label={`Editing ${editing.shown}`}>
-          <PolicyEditor key={editorDoc} documentId={editorDoc} label={`File ${editing.shown}`} kind={editing.kind} initial={editing.text} lines={12} />
+          <PolicyEditor
+            key={editorDoc}
+            documentId={editorDoc}
+            label={`File ${editing.shown}`}
+            kind={editing.kind}
+            initial={editing.text}
+            lines={12}
+          />
           <div class="term-editor-actions">
             <button type="button" class="button" onClick={() => closeEditor(true)}>
               Save {editing.shown}
@@ -440,11 +545,15 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
       {codes.length > 0 && (
         <details class="term-authenticator">
           <summary>Authenticator app</summary>
-          <p>The simulated phone app shows each virtual MFA device’s current code (codes change every 30 seconds of simulated time).</p>
+          <p>
+            The simulated phone app shows each virtual MFA device’s current code (codes change every
+            30 seconds of simulated time).
+          </p>
           <ul>
             {codes.map((c) => (
               <li key={c.serialNumber}>
-                <code>{c.serialNumber}</code>: <strong class="term-code">{c.code}</strong> ({c.secondsRemaining} s left)
+                <code>{c.serialNumber}</code>: <strong class="term-code">{c.code}</strong> (
+                {c.secondsRemaining} s left)
               </li>
             ))}
           </ul>

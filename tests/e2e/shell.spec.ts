@@ -9,16 +9,22 @@ test('the home page says what Rolelab is and lists the curriculum', async ({ pag
   await expect(first).toBeVisible();
   await first.click();
   await expect(page).toHaveURL(/\/lessons\/[a-z0-9-]+\/$/);
-  await expect(page.getByRole('navigation', { name: 'Lessons' }).locator('[aria-current="page"]')).toHaveCount(1);
+  await expect(
+    page.getByRole('navigation', { name: 'Lessons' }).locator('[aria-current="page"]'),
+  ).toHaveCount(1);
 });
 
-test('a lesson has a sidebar with the current lesson marked, a table of contents and working anchors', async ({ page }) => {
+test('a lesson has a sidebar with the current lesson marked, a table of contents and working anchors', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('lessons/');
   await page.getByRole('main').getByRole('link').first().click();
   await page.waitForLoadState('load');
   const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-  const current = page.getByRole('navigation', { name: 'Lessons' }).locator('a[aria-current="page"]');
+  const current = page
+    .getByRole('navigation', { name: 'Lessons' })
+    .locator('a[aria-current="page"]');
   await expect(current).toContainText(title.trim());
 
   const toc = page.getByRole('complementary', { name: 'On this page' });
@@ -31,7 +37,9 @@ test('a lesson has a sidebar with the current lesson marked, a table of contents
 });
 
 test('a heading anchor copies the link to its section', async ({ page, context, baseURL }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(baseURL ?? '').origin,
+  });
   await page.goto('lessons/');
   await page.getByRole('main').getByRole('link').first().click();
   // The copy handler is attached by the page's script: wait for it before pressing the anchor.
@@ -46,7 +54,9 @@ test('a heading anchor copies the link to its section', async ({ page, context, 
   expect(copied).toMatch(/\/lessons\/[a-z0-9-]+\/#[a-z0-9-]+$/);
 });
 
-test('the theme follows the system until chosen, and the choice survives a reload', async ({ page }) => {
+test('the theme follows the system until chosen, and the choice survives a reload', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('');
   const toggle = page.getByRole('button', { name: 'Dark theme' });
@@ -73,6 +83,40 @@ test('on a phone the lesson list folds behind a button', async ({ page }) => {
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   await expect(nav).toBeVisible();
+});
+
+test('on a phone the site sections open from a Menu button, and Escape closes them', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('');
+  await page.waitForLoadState('load');
+  const sections = page.getByRole('navigation', { name: 'Site' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(sections).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(sections.getByRole('link', { name: 'Playground' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sections).toBeHidden();
+  await expect(menu).toBeFocused();
+  // Keyboard only: the button opens it, Tab reaches the links, Enter follows one.
+  await menu.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(sections.getByRole('link', { name: 'Lessons' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/lessons\/$/);
+});
+
+test('on a wide screen the sections are in the header and there is no Menu button', async ({
+  page,
+}) => {
+  await page.goto('');
+  await page.waitForLoadState('load');
+  await expect(
+    page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Lessons' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
 });
 
 test('keyboard users can skip to the content', async ({ page }) => {
