@@ -28,7 +28,7 @@ export const SIM_FORBIDDEN_IMPORTS = [
 export const SIM_FORBIDDEN_PATHS = [{ name: 'astro', message: 'src/sim is pure: no Astro.' }];
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-base/', 'node_modules/', '.astro/', 'test-results/', 'src/generated/', 'public/'] },
+  { ignores: ['dist/', 'dist-base/', '.scratch/', 'node_modules/', '.astro/', 'test-results/', 'src/generated/', 'public/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
