@@ -24,6 +24,7 @@ import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
 import type { PredictionChoice } from '../exercises/choices.ts';
 import { decodeState, encodeState } from '../lib/share-state.ts';
 import { href } from '../lib/url.ts';
+import { solutionsHiddenByWorkshop } from '../lib/workshop-mode.ts';
 import './ExerciseRunner.css';
 
 export interface ExerciseRunnerProps {
@@ -67,6 +68,10 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
   const live = useRef<TerminalState | null>(null);
   const [terminalRun, setTerminalRun] = useState(0);
   const terminalId = `exercise-${exerciseId}`;
+  // A workshop link with ?nosolutions hides Show solution for the tab; read after mount because
+  // the page's HTML is the same for everyone.
+  const [hiddenByWorkshop, setHiddenByWorkshop] = useState(false);
+  useEffect(() => setHiddenByWorkshop(solutionsHiddenByWorkshop()), []);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `${exerciseId}-title`;
 
@@ -206,7 +211,7 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
         <button type="button" class="button secondary" onClick={() => setHintsShown((n) => Math.min(n + 1, hints.length))} disabled={hintsShown >= hints.length}>
           Hint
         </button>
-        {allowSolution && (
+        {allowSolution && !hiddenByWorkshop && (
           <button type="button" class="button secondary" aria-expanded={showSolution} onClick={() => setShowSolution((s) => !s)}>
             Show solution
           </button>
