@@ -32,11 +32,11 @@ export type ModeStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** A reason as the banner shows it: one line, no control characters, at most REASON_MAX long. */
 export function cleanReason(raw: string | null): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const text = (raw ?? '')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Control characters (newlines, tabs, escapes) become spaces: the reason is one line of text.
+  const printable = Array.from(raw ?? '', (c) =>
+    c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c,
+  ).join('');
+  const text = printable.replace(/\s+/g, ' ').trim();
   if (text === '') return DEFAULT_REASON;
   return text.length > REASON_MAX ? `${text.slice(0, REASON_MAX - 1)}…` : text;
 }
