@@ -52,7 +52,10 @@ test('?nosolutions hides Show solution on an exercise reached from the workshop 
   });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('We review at 3 pm');
-  await page.getByRole('region', { name: 'Schedule' }).getByRole('link', { name: EXERCISE }).click();
+  await page
+    .getByRole('region', { name: 'Schedule' })
+    .getByRole('link', { name: EXERCISE })
+    .click();
   await page.waitForLoadState('load');
   expect(new URL(page.url()).searchParams.get('nosolutions')).toBe('We review at 3 pm');
   const exercise = page.getByRole('region', { name: EXERCISE });
@@ -124,4 +127,21 @@ test('a solved exercise shows in the completion summary with its time and checks
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toContain('[x] ec2-trust-policy:');
   expect(text).toMatch(/Overall checksum \(SHA-256\): [0-9a-f]{64}/);
+});
+
+test('in ?embed mode the schedule links keep embed, so the exercise opens without site chrome', async ({
+  page,
+}) => {
+  await page.goto('workshops/deep-dive/?embed');
+  await expect(page.locator('html')).toHaveAttribute('data-embed', '');
+  await expect(page.getByRole('navigation', { name: 'Site' })).toBeHidden();
+  await page
+    .getByRole('region', { name: 'Schedule' })
+    .getByRole('link', { name: 'Audit member accounts from a security account' })
+    .click();
+  await page.waitForLoadState('load');
+  expect(new URL(page.url()).searchParams.has('embed')).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('data-embed', '');
+  await expect(page.getByRole('navigation', { name: 'Site' })).toBeHidden();
+  await expect(page.getByRole('region', { name: /Audit member accounts/ })).toBeVisible();
 });
