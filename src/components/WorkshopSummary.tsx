@@ -52,6 +52,16 @@ function savedTerminals(exercises: SummaryExercise[]): Record<string, string | n
   return out;
 }
 
+/** Prints the summary alone (the page's print CSS hides the rest while the class is set). */
+function printSummary(): void {
+  const root = document.documentElement;
+  root.classList.add('ws-print-summary');
+  window.addEventListener('afterprint', () => root.classList.remove('ws-print-summary'), {
+    once: true,
+  });
+  window.print();
+}
+
 export default function WorkshopSummary({ workshopId, workshopTitle, exercises }: Props) {
   const progress = useStore($progress);
   const documents = useStore($documents);
@@ -196,7 +206,7 @@ export default function WorkshopSummary({ workshopId, workshopTitle, exercises }
         >
           Copy summary
         </button>
-        <button type="button" class="button secondary" onClick={() => window.print()}>
+        <button type="button" class="button secondary" onClick={printSummary}>
           Print
         </button>
         <span class="ws-status" role="status">
