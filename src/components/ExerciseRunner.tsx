@@ -25,6 +25,7 @@ import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
 import type { PredictionChoice } from '../exercises/choices.ts';
 import { decodeState, encodeState } from '../lib/share-state.ts';
 import { href } from '../lib/url.ts';
+import { solutionsHiddenByWorkshop } from '../lib/workshop-mode.ts';
 import './ExerciseRunner.css';
 
 export interface ExerciseRunnerProps {
@@ -79,6 +80,10 @@ export default function ExerciseRunner({
   const live = useRef<TerminalState | null>(null);
   const [terminalRun, setTerminalRun] = useState(0);
   const terminalId = `exercise-${exerciseId}`;
+  // A workshop link with ?nosolutions hides Show solution for the tab; read after mount because
+  // the page's HTML is the same for everyone.
+  const [hiddenByWorkshop, setHiddenByWorkshop] = useState(false);
+  useEffect(() => setHiddenByWorkshop(solutionsHiddenByWorkshop()), []);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const titleId = `${exerciseId}-title`;
 
@@ -263,6 +268,7 @@ export default function ExerciseRunner({
         >
           Hint
         </button>
+<<<<<<< HEAD
         {allowSolution && (
           <button
             type="button"
@@ -270,6 +276,10 @@ export default function ExerciseRunner({
             aria-expanded={showSolution}
             onClick={() => setShowSolution((s) => !s)}
           >
+=======
+        {allowSolution && !hiddenByWorkshop && (
+          <button type="button" class="button secondary" aria-expanded={showSolution} onClick={() => setShowSolution((s) => !s)}>
+>>>>>>> h-workshops
             Show solution
           </button>
         )}

@@ -14,14 +14,25 @@ const slug = z
 /** Frontmatter of a lesson in content/lessons/NN-slug.mdx. */
 export const lessonSchema = z
   .object({
-    title: z.string().min(3).max(90).describe('The lesson title, shown as its heading and in the sidebar.'),
+    title: z
+      .string()
+      .min(3)
+      .max(90)
+      .describe('The lesson title, shown as its heading and in the sidebar.'),
     description: z
       .string()
       .min(20)
       .max(200)
-      .describe('One or two sentences on what the learner will be able to do; used in listings and link previews.'),
+      .describe(
+        'One or two sentences on what the learner will be able to do; used in listings and link previews.',
+      ),
     order: z.number().int().min(1).max(99).describe('Position in the curriculum, starting at 1.'),
-    duration: z.number().int().min(1).max(240).describe('Minutes a learner should plan for the lesson, exercises included.'),
+    duration: z
+      .number()
+      .int()
+      .min(1)
+      .max(240)
+      .describe('Minutes a learner should plan for the lesson, exercises included.'),
     objectives: z
       .array(z.string().min(3))
       .min(1)
@@ -31,7 +42,10 @@ export const lessonSchema = z
       .array(slug)
       .default([])
       .describe('Ids of the exercises (content/exercises/<id>.json) this lesson embeds, in order.'),
-    draft: z.boolean().default(false).describe('True hides the lesson from listings and the build.'),
+    draft: z
+      .boolean()
+      .default(false)
+      .describe('True hides the lesson from listings and the build.'),
   })
   .strict();
 
@@ -42,27 +56,101 @@ export const lessonSchema = z
  */
 export const exerciseFileSchema = exerciseSchema;
 
-/** One step of a workshop track. */
-const workshopStepSchema = z
+/** What an instructor needs to run one segment of a workshop; shown only in instructor view. */
+const instructorNotesSchema = z
   .object({
-    lesson: slug.optional().describe('A lesson id to work through.'),
-    exercise: slug.optional().describe('An exercise id to solve.'),
-    minutes: z.number().int().min(1).max(240).describe('Time planned for this step.'),
-    notes: z.string().optional().describe('Instructor notes, shown only in instructor view.'),
+    demo: z.array(z.string().min(10)).min(1).describe('What to show on the projector, in order.'),
+    mistakes: z
+      .array(z.string().min(10))
+      .min(1)
+      .describe('Common mistakes to watch for while participants work.'),
+    questions: z
+      .array(z.string().min(10))
+      .min(1)
+      .describe('Questions to ask the room to check understanding.'),
+    fallback: z.string().min(10).describe('What to cut or skip when the segment runs late.'),
+  })
+  .strict();
+
+/** One timed segment of a workshop track (a session, or a break). */
+const workshopSegmentSchema = z
+  .object({
+    title: z.string().min(3).max(90).describe('The segment title, shown in the schedule.'),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .describe('Minutes planned for the segment; the track total is their sum.'),
+    kind: z
+      .enum(['session', 'break'])
+      .default('session')
+      .describe('A working session, or a break (no lessons, exercises or notes).'),
+    lessons: z
+      .array(slug)
+      .default([])
+      .describe('Ids (URL slugs) of the lessons the segment draws on, e.g. `why-roles`.'),
+    exercises: z
+      .array(slug)
+      .default([])
+      .describe('Ids of the exercises (content/exercises/<id>.json) participants solve.'),
+    participants: z
+      .string()
+      .min(10)
+      .describe('What participants do during the segment, in a sentence or two.'),
+    notes: instructorNotesSchema
+      .optional()
+      .describe('Instructor notes; every session has them, a break may not.'),
   })
   .strict()
-  .refine((step) => Boolean(step.lesson) !== Boolean(step.exercise), {
-    message: 'a step names exactly one of lesson or exercise',
+  .refine((s) => s.kind === 'break' || s.notes !== undefined, {
+    message: 'a session needs instructor notes',
+    path: ['notes'],
+  })
+  .refine((s) => s.kind === 'session' || (s.lessons.length === 0 && s.exercises.length === 0), {
+    message: 'a break names no lessons or exercises',
+    path: ['kind'],
   });
 
-/** A workshop file in content/workshops/<id>.json. */
+/** A workshop file in content/workshops/<id>.json: a timed track of segments. */
 export const workshopSchema = z
   .object({
     title: z.string().min(3).max(90).describe('The workshop title.'),
-    description: z.string().min(10).describe('Who it is for and what participants will do.'),
-    steps: z.array(workshopStepSchema).min(1).describe('The ordered track.'),
+    description: z
+      .string()
+      .min(10)
+      .max(300)
+      .describe('Who it is for and what participants will do.'),
+    order: z
+      .number()
+      .int()
+      .min(1)
+      .max(99)
+      .describe('Position in the list of workshops, starting at 1.'),
+    minutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(480)
+      .describe('The stated length of the track; the segments must add up to it.'),
+    audience: z
+      .string()
+      .min(10)
+      .describe('Who the workshop is for and what they should know beforehand.'),
+    preparation: z
+      .array(z.string().min(10))
+      .min(1)
+      .describe('What the instructor prepares before the day (shown in instructor view).'),
+    segments: z
+      .array(workshopSegmentSchema)
+      .min(1)
+      .describe('The ordered, timed segments of the track.'),
   })
-  .strict();
+  .strict()
+  .refine((w) => w.segments.reduce((sum, s) => sum + s.minutes, 0) === w.minutes, {
+    message: "the segments' minutes must add up to the track's minutes",
+    path: ['segments'],
+  });
 
 /**
  * content/glossary.json (its own module so astro.config.mjs can load it without the exercise
