@@ -60,8 +60,25 @@ export default function ExerciseRunner({
   const [hintsShown, setHintsShown] = useState(0);
   const [showSolution, setShowSolution] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  // Prediction answers, by question id (kept in memory; Check records the attempt).
-  const [answers, setAnswers] = useState<Record<string, PredictionChoice>>({});
+  // Prediction answers, by question id, saved with the learner's documents so they survive a
+  // reload (and a workshop summary can checksum them).
+  const [answers, setAnswersState] = useState<Record<string, PredictionChoice>>({});
+  // Read after mount: the server-rendered page has no saved answers, and hydration must match it.
+  useEffect(() => {
+    const saved = savedAnswers(exerciseId);
+    if (Object.keys(saved).length > 0) setAnswersState(saved);
+  }, [exerciseId]);
+  const setAnswers = (
+    next:
+      | Record<string, PredictionChoice>
+      | ((a: Record<string, PredictionChoice>) => Record<string, PredictionChoice>),
+  ) =>
+    setAnswersState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      if (Object.keys(value).length === 0) forgetDocument(answersId(exerciseId));
+      else saveDocument(answersId(exerciseId), JSON.stringify(value));
+      return value;
+    });
   // The documents the current result graded (the least-privilege probe reruns them).
   const [graded, setGraded] = useState<Record<string, string>>({});
   // The statement of the learner's own documents that decided the opened check, per editable.
@@ -268,18 +285,13 @@ export default function ExerciseRunner({
         >
           Hint
         </button>
-<<<<<<< HEAD
-        {allowSolution && (
+        {allowSolution && !hiddenByWorkshop && (
           <button
             type="button"
             class="button secondary"
             aria-expanded={showSolution}
             onClick={() => setShowSolution((s) => !s)}
           >
-=======
-        {allowSolution && !hiddenByWorkshop && (
-          <button type="button" class="button secondary" aria-expanded={showSolution} onClick={() => setShowSolution((s) => !s)}>
->>>>>>> h-workshops
             Show solution
           </button>
         )}
@@ -390,6 +402,24 @@ export default function ExerciseRunner({
       )}
     </section>
   );
+}
+
+/** The document id a prediction exercise's answers are saved under. */
+export const answersId = (exerciseId: string) => `${exerciseId}/predictions`;
+
+/** The saved prediction answers of an exercise; anything unreadable is dropped, not trusted. */
+function savedAnswers(exerciseId: string): Record<string, PredictionChoice> {
+  try {
+    const parsed: unknown = JSON.parse(documentText(answersId(exerciseId), '{}'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, PredictionChoice] =>
+        isPredictionChoice(entry[1]),
+      ),
+    );
+  } catch {
+    return {};
+  }
 }
 
 /** The right prediction answers the exercise's solution lists, by question id. */

@@ -177,7 +177,6 @@ export default function WorkshopSummary({ workshopId, workshopTitle, exercises }
                     </span>
                   )}
                 </p>
-                {row?.note && <p class="ws-note">{row.note}</p>}
               </div>
             </li>
           );

@@ -7,8 +7,8 @@
  *   the participant changed them (an untouched document is recorded as `null`, "the starter");
  * - terminal tasks: the commands typed, from the saved terminal log
  *   (`rolelab:terminal:exercise-<id>`, src/components/terminal/runtime.ts);
- * - prediction answers are kept in memory only, never saved, so a prediction exercise's checksum
- *   covers its solve time alone (the summary says so);
+ * - prediction answers: `rolelab:doc:<exercise>/predictions` (JSON by question id, saved by the
+ *   exercise runner);
  * - the first solve time from the progress record (src/stores/progress.ts).
  *
  * A checksum proves the answers have not changed since the summary was made; it says nothing
@@ -25,7 +25,7 @@ export interface SummaryExercise {
   editables: string[];
   /** True for a terminal task: its answers are the typed commands. */
   terminal: boolean;
-  /** True for a prediction exercise: its answers are not saved by the browser. */
+  /** True for a prediction exercise: its answers are the saved choices (document `predictions`). */
   prediction: boolean;
 }
 
@@ -47,8 +47,6 @@ export interface SummaryRow {
   attempts: number;
   /** Full SHA-256 (64 hex) of the exercise's canonical answer text. */
   checksum: string;
-  /** A caveat to show with the row, if any. */
-  note: string | null;
 }
 
 /** The whole summary. */
@@ -66,10 +64,6 @@ export interface WorkshopSummary {
 /** What a checksum proves, in one line, for the page and the copied text. */
 export const CHECKSUM_MEANING =
   'A checksum proves these answers have not changed since this summary was made; it does not prove who wrote them.';
-/** The caveat of a prediction exercise. */
-export const PREDICTION_NOTE =
-  'Prediction answers are not saved in the browser, so this checksum covers the solve time only.';
-
 /** How many hex digits a checksum shows on the page. */
 export const SHORT_LENGTH = 12;
 
@@ -108,7 +102,8 @@ export function storedAnswers(
   terminalRaw: string | null,
 ): StoredAnswers {
   const docs: Record<string, string | null> = {};
-  for (const id of [...exercise.editables].sort()) {
+  const ids = exercise.prediction ? [...exercise.editables, 'predictions'] : exercise.editables;
+  for (const id of [...ids].sort()) {
     const text = documents[`${exercise.id}/${id}`];
     docs[id] = typeof text === 'string' ? text : null;
   }
@@ -154,7 +149,6 @@ export async function buildSummary(
       solvedAt,
       attempts: record?.attempts ?? 0,
       checksum: await sha256Hex(canonicalAnswerText(ex.id, solvedAt, answers)),
-      note: ex.prediction ? PREDICTION_NOTE : null,
     });
   }
   const overallText = [
@@ -184,7 +178,6 @@ export function summaryText(summary: WorkshopSummary, local: (iso: string) => st
     const when =
       row.solvedAt === null ? 'not solved' : `solved ${local(row.solvedAt)} (${row.solvedAt})`;
     lines.push(`    ${when}; checksum ${shortChecksum(row.checksum)}`);
-    if (row.note !== null) lines.push(`    ${row.note}`);
   }
   lines.push('', `Overall checksum (SHA-256): ${summary.overall}`, CHECKSUM_MEANING);
   return `${lines.join('\n')}\n`;

@@ -169,4 +169,10 @@ test('a prediction exercise: answer with the keyboard, Check, read each verdict 
   await exercise.getByRole('button', { name: 'Check' }).click();
   await expect(exercise.getByRole('status')).toHaveText('4 of 4 answers right. Solved!');
   await expect(q4).toContainText('✓ Right: You said Allowed — the engine says Allowed.');
+
+  // The answers are saved: after a reload they are still picked.
+  await page.reload();
+  await islandReady(page, exercise);
+  await expect(q3.getByRole('radio', { name: explicit })).toBeChecked();
+  await expect(q4.getByRole('radio', { name: 'Allowed', exact: true })).toBeChecked();
 });

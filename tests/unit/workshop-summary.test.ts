@@ -7,7 +7,6 @@ import {
   commandsFromTerminal,
   formatLength,
   formatOffset,
-  PREDICTION_NOTE,
   sha256Hex,
   shortChecksum,
   startOffsets,
@@ -50,7 +49,11 @@ const progress: Progress = {
     'ec2-cli-instance-role': { attempts: 1, lastAt: '2026-11-29T10:20:00.000Z' },
   },
 };
-const documents = { 'ec2-trust-policy/trust': '{"Version":"2012-10-17"}', 'other/x': 'ignored' };
+const documents = {
+  'ec2-trust-policy/trust': '{"Version":"2012-10-17"}',
+  'predict-who-gets-in/predictions': '{"q1":"allowed"}',
+  'other/x': 'ignored',
+};
 const terminalRaw = JSON.stringify({
   version: 1,
   world: '…',
@@ -126,7 +129,15 @@ describe('buildSummary', () => {
         }),
       ),
     );
-    expect(s.rows[2]?.note).toBe(PREDICTION_NOTE);
+    // A prediction exercise's answers are its saved choices.
+    expect(s.rows[2]?.checksum).toBe(
+      await sha256Hex(
+        canonicalAnswerText('predict-who-gets-in', null, {
+          documents: { predictions: '{"q1":"allowed"}' },
+          commands: null,
+        }),
+      ),
+    );
   });
 
   it('gives the same checksums for the same answers, whenever it is made', async () => {
@@ -173,7 +184,6 @@ describe('summaryText', () => {
       `[x] ec2-trust-policy: Let EC2 assume\n    solved LOCAL(10:15) (2026-11-29T10:15:00.000Z); checksum ${shortChecksum(s.rows[0]?.checksum ?? '')}`,
     );
     expect(text).toContain('[ ] ec2-cli-instance-role: From the CLI\n    not solved;');
-    expect(text).toContain(PREDICTION_NOTE);
     expect(text).toContain(`Overall checksum (SHA-256): ${s.overall}`);
     expect(text).toContain(CHECKSUM_MEANING);
     expect(shortChecksum(s.overall)).toHaveLength(12);
