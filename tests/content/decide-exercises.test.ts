@@ -1,13 +1,14 @@
 /**
  * Lesson 2 ("How AWS decides") teaches learners to read the policy type in a denial. These
  * tests pin down that its boundary exercise really produces the messages the lesson and hints
- * describe (the wrong answers of every exercise live in exercises.test.ts).
+ * describe, and that the prediction exercise's explanations name the deciding policy (the wrong
+ * answers of every exercise live in exercises.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
+import { gradeExercise, parseExercise, PREDICTION_CHOICES } from '../../src/exercises/index.ts';
+import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
 
 /** Loads and validates one exercise of this lesson. */
 function load(id: string): Exercise {
@@ -51,5 +52,32 @@ describe('decide-permissions-boundary', () => {
       outcome: 'error',
       code: 'UnauthorizedOperation',
     });
+  });
+});
+
+describe('decide-predict-the-decision', () => {
+  const ex = load('decide-predict-the-decision');
+  const right: Record<string, PredictionChoice> = {};
+  for (const q of ex.predict ?? []) right[q.id] = ex.solution[q.id] as PredictionChoice;
+  const results = gradeExercise(ex, {}, right).predictions;
+  const summary = (id: string): string => results.find((p) => p.id === id)?.explanation?.summary ?? '';
+
+  it('has every kind of answer, so guessing one answer for all cannot pass', () => {
+    expect(new Set(Object.values(right))).toEqual(new Set(PREDICTION_CHOICES));
+  });
+
+  it('each explanation names the policy that decided the request', () => {
+    expect(summary('read-daily')).toMatch(/identity-based policy allows/);
+    expect(summary('upload-daily')).toMatch(/permissions boundary does not/);
+    expect(summary('read-restricted')).toMatch(/Deny statement in the identity-based policy .*NeverRestricted/);
+    expect(summary('delete-audit')).toMatch(/Deny statement in the service control policy .*NobodyDeletesAuditLogs/);
+    expect(summary('read-shared-doc')).toMatch(/bucket policy names your user/);
+    expect(summary('list-audit')).toMatch(/no identity-based policy allows s3:ListBucket/);
+  });
+
+  it('without the SCP, the audit log delete would be allowed: the SCP alone decides it', () => {
+    const withoutScp = { ...ex, editable: ex.editable.filter((e) => e.id !== 'scp') };
+    const graded = gradeExercise(withoutScp, {}, right).predictions.find((p) => p.id === 'delete-audit');
+    expect(graded?.engine).toBe('allowed');
   });
 });
