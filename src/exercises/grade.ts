@@ -164,7 +164,8 @@ function gradeCheck(
     return failed;
   }
   // An allowed call can still miss: the response lacks a value the check expects.
-  const mismatches = run.got.outcome === 'allowed' ? responseMismatches(check.expect, run.response) : [];
+  const mismatches =
+    run.got.outcome === 'allowed' ? responseMismatches(check.expect, run.response) : [];
   const result: CheckResult = {
     ...base,
     request: run.request,

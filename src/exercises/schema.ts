@@ -279,7 +279,10 @@ export const expectSchema = z
           .record(
             z
               .string()
-              .regex(/^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/, 'a dotted path such as PasswordPolicy.MaxPasswordAge'),
+              .regex(
+                /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/,
+                'a dotted path such as PasswordPolicy.MaxPasswordAge',
+              ),
             returnedValue,
           )
           .refine((r) => Object.keys(r).length > 0, { message: 'name at least one value' })

@@ -60,7 +60,8 @@ describe('decide-predict-the-decision', () => {
   const right: Record<string, PredictionChoice> = {};
   for (const q of ex.predict ?? []) right[q.id] = ex.solution[q.id] as PredictionChoice;
   const results = gradeExercise(ex, {}, right).predictions;
-  const summary = (id: string): string => results.find((p) => p.id === id)?.explanation?.summary ?? '';
+  const summary = (id: string): string =>
+    results.find((p) => p.id === id)?.explanation?.summary ?? '';
 
   it('has every kind of answer, so guessing one answer for all cannot pass', () => {
     expect(new Set(Object.values(right))).toEqual(new Set(PREDICTION_CHOICES));
@@ -69,15 +70,21 @@ describe('decide-predict-the-decision', () => {
   it('each explanation names the policy that decided the request', () => {
     expect(summary('read-daily')).toMatch(/identity-based policy allows/);
     expect(summary('upload-daily')).toMatch(/permissions boundary does not/);
-    expect(summary('read-restricted')).toMatch(/Deny statement in the identity-based policy .*NeverRestricted/);
-    expect(summary('delete-audit')).toMatch(/Deny statement in the service control policy .*NobodyDeletesAuditLogs/);
+    expect(summary('read-restricted')).toMatch(
+      /Deny statement in the identity-based policy .*NeverRestricted/,
+    );
+    expect(summary('delete-audit')).toMatch(
+      /Deny statement in the service control policy .*NobodyDeletesAuditLogs/,
+    );
     expect(summary('read-shared-doc')).toMatch(/bucket policy names your user/);
     expect(summary('list-audit')).toMatch(/no identity-based policy allows s3:ListBucket/);
   });
 
   it('without the SCP, the audit log delete would be allowed: the SCP alone decides it', () => {
     const withoutScp = { ...ex, editable: ex.editable.filter((e) => e.id !== 'scp') };
-    const graded = gradeExercise(withoutScp, {}, right).predictions.find((p) => p.id === 'delete-audit');
+    const graded = gradeExercise(withoutScp, {}, right).predictions.find(
+      (p) => p.id === 'delete-audit',
+    );
     expect(graded?.engine).toBe('allowed');
   });
 });

@@ -8,7 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gradeExercise, gradeWithCommands, parseExercise, replayTerminal } from '../../src/exercises/index.ts';
+import {
+  gradeExercise,
+  gradeWithCommands,
+  parseExercise,
+  replayTerminal,
+} from '../../src/exercises/index.ts';
 import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
 
 /** Loads and validates one exercise of this lesson. */
@@ -117,7 +122,9 @@ describe('xacct-cli-trust-partner', () => {
   it('nothing typed: the checks fail because the role does not exist yet', () => {
     const { checks, solved } = gradeWithCommands(ex, {});
     expect(solved).toBe(false);
-    expect(outcome(find(checks, 'passing the external ID'))).toMatch(/^(AccessDenied|NoSuchEntity)/);
+    expect(outcome(find(checks, 'passing the external ID'))).toMatch(
+      /^(AccessDenied|NoSuchEntity)/,
+    );
   });
 
   it('without the condition, the partner gets in with no external ID at all', () => {
@@ -129,6 +136,8 @@ describe('xacct-cli-trust-partner', () => {
 
   it('the denial of a missing external ID names the trust policy', () => {
     const { checks } = gradeWithCommands(ex, ex.solution);
-    expect(outcome(find(checks, 'without an external ID'))).toMatch(/no role trust policy allows the sts:AssumeRole action/);
+    expect(outcome(find(checks, 'without an external ID'))).toMatch(
+      /no role trust policy allows the sts:AssumeRole action/,
+    );
   });
 });

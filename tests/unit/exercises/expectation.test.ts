@@ -16,7 +16,9 @@ import {
 import type { Exercise, ExerciseInput } from '../../../src/exercises/index.ts';
 
 /** A terminal task graded only by what GetAccountPasswordPolicy answers. */
-function input(returns: Record<string, unknown> = { 'PasswordPolicy.MaxPasswordAge': 90 }): ExerciseInput {
+function input(
+  returns: Record<string, unknown> = { 'PasswordPolicy.MaxPasswordAge': 90 },
+): ExerciseInput {
   return {
     title: 'Expiry',
     prompt: 'Make passwords expire after 90 days.',
@@ -65,10 +67,14 @@ describe('the "returns" expectation', () => {
       { 'PasswordPolicy.MaxPasswordAge': { days: 90 } },
     ]) {
       const parsed = parseExercise(input(wrong));
-      expect(parsed.ok ? [] : parsed.errors).toEqual([expect.stringMatching(/^checks\[0\]\.expect(\.returns)?: /)]);
+      expect(parsed.ok ? [] : parsed.errors).toEqual([
+        expect.stringMatching(/^checks\[0\]\.expect(\.returns)?: /),
+      ]);
     }
     const empty = parseExercise(input({}));
-    expect(empty.ok ? [] : empty.errors).toEqual(['checks[0].expect.returns: name at least one value']);
+    expect(empty.ok ? [] : empty.errors).toEqual([
+      'checks[0].expect.returns: name at least one value',
+    ]);
   });
 
   it('passes when the allowed call answers every value', () => {
@@ -87,7 +93,9 @@ describe('the "returns" expectation', () => {
     const check = result.checks[0];
     expect(check?.got).toEqual({ outcome: 'allowed' });
     expect(check?.passed).toBe(false);
-    expect(check?.reason).toBe('The call was allowed, but PasswordPolicy.MaxPasswordAge is 180, not 90.');
+    expect(check?.reason).toBe(
+      'The call was allowed, but PasswordPolicy.MaxPasswordAge is 180, not 90.',
+    );
   });
 
   it('fails when the value is missing from the response', () => {
@@ -111,10 +119,14 @@ describe('the "returns" expectation', () => {
     expect(expectsAllowed('allowed')).toBe(true);
     expect(expectsAllowed({ error: 'AccessDenied' })).toBe(false);
     expect(expectedText({ error: 'AccessDenied' })).toBe('error AccessDenied');
-    expect(expectedText({ returns: { 'A.B': 'x', C: true } })).toBe('allowed, with A.B = "x", C = true');
+    expect(expectedText({ returns: { 'A.B': 'x', C: true } })).toBe(
+      'allowed, with A.B = "x", C = true',
+    );
     expect(valueAt({ A: { B: 2 } }, 'A.B')).toBe(2);
     expect(valueAt({ A: null }, 'A.B')).toBeUndefined();
-    expect(responseMismatches({ returns: { 'A.B': 2 } }, { A: { B: '2' } })).toEqual(['A.B is "2", not 2.']);
+    expect(responseMismatches({ returns: { 'A.B': 2 } }, { A: { B: '2' } })).toEqual([
+      'A.B is "2", not 2.',
+    ]);
     expect(responseMismatches('allowed', {})).toEqual([]);
   });
 });
