@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gradeExercise, parseExercise, PREDICTION_CHOICES } from '../../src/exercises/index.ts';
+import {
+  gradeExercise,
+  gradeWithCommands,
+  parseExercise,
+  PREDICTION_CHOICES,
+  replayTerminal,
+} from '../../src/exercises/index.ts';
 import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
 
 /** Loads and validates one exercise of this lesson. */
@@ -86,5 +92,30 @@ describe('decide-predict-the-decision', () => {
       (p) => p.id === 'delete-audit',
     );
     expect(graded?.engine).toBe('allowed');
+  });
+});
+
+describe('decide-cli-read-the-denial', () => {
+  const ex = load('decide-cli-read-the-denial');
+  const lines = (ex.solution['terminal'] ?? '').split('\n');
+
+  it('the first upload is refused with a message naming the permissions boundary; after the fix it works', () => {
+    const { transcript } = replayTerminal(ex, ex.solution['terminal'] ?? '');
+    const first = transcript[0];
+    const last = transcript[transcript.length - 1];
+    expect(first?.line).toBe(lines[lines.length - 1]);
+    expect(first?.stderr).toMatch(
+      /AccessDenied.*because no permissions boundary allows the s3:PutObject action/,
+    );
+    expect(last?.exitCode).toBe(0);
+    expect(last?.stdout).toMatch(/^upload: /);
+  });
+
+  it('another Allow in the identity policy changes nothing: the boundary still caps it', () => {
+    const wrong = ex.wrongAnswers?.find((w) => w.description.includes('identity policy again'));
+    const result = gradeWithCommands(ex, wrong?.documents ?? {});
+    expect(messageOf(result.checks.find((c) => c.description.includes('uploads')))).toMatch(
+      /no permissions boundary allows/,
+    );
   });
 });
