@@ -14,7 +14,7 @@ import {
   parseExercise,
   replayTerminal,
 } from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
+import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
 
 /** Loads and validates one exercise of this lesson. */
 function load(id: string): Exercise {
@@ -138,6 +138,31 @@ describe('xacct-cli-trust-partner', () => {
     const { checks } = gradeWithCommands(ex, ex.solution);
     expect(outcome(find(checks, 'without an external ID'))).toMatch(
       /no role trust policy allows the sts:AssumeRole action/,
+    );
+  });
+});
+
+describe('xacct-predict-two-sides', () => {
+  const ex = load('xacct-predict-two-sides');
+  const right: Record<string, PredictionChoice> = {};
+  for (const q of ex.predict ?? []) right[q.id] = ex.solution[q.id] as PredictionChoice;
+  const summary = (id: string): string =>
+    gradeExercise(ex, {}, right).predictions.find((p) => p.id === id)?.explanation?.summary ?? '';
+
+  it('an allowed cross-account request names both sides', () => {
+    expect(summary('ana-reads-sales')).toMatch(/both sides allow it/);
+    expect(summary('ana-assumes')).toMatch(/both sides allow it: .*trust policy/);
+  });
+
+  it('a missing Allow on either side is an implicit deny, named by side', () => {
+    expect(summary('ben-reads-sales')).toMatch(/your own account must allow it too/);
+    expect(summary('ana-lists')).toMatch(/bucket policy has no statement/);
+    expect(summary('ben-assumes')).toMatch(/trust policy has no statement/);
+  });
+
+  it('the bucket policy’s Deny on hr/ is an explicit deny for the other account', () => {
+    expect(summary('ana-reads-hr')).toMatch(
+      /Deny statement in the bucket policy \(Sid HrStaysInside\)/,
     );
   });
 });
