@@ -27,18 +27,7 @@ import type {
 import { checkRequestText, runCall } from './run-call.ts';
 import type { CallRun } from './run-call.ts';
 import type { Check, Exercise, Prediction } from './schema.ts';
-
-/** "allowed" or "error AccessDenied". */
-function expectedText(expect: Check['expect']): string {
-  return expect === 'allowed' ? 'allowed' : `error ${expect.error}`;
-}
-
-/** Whether what came back is what the check expects. */
-function matches(expect: Check['expect'], got: Outcome): boolean {
-  return expect === 'allowed'
-    ? got.outcome === 'allowed'
-    : got.outcome === 'error' && got.code === expect.error;
-}
+import { expectedText, outcomeMatches, responseMismatches } from './expectation.ts';
 
 /** "N of M checks passed". */
 export function summaryText(passed: number, total: number): string {
@@ -174,12 +163,16 @@ function gradeCheck(
     if (deciding.length > 0) failed.deciding = deciding;
     return failed;
   }
+  // An allowed call can still miss: the response lacks a value the check expects.
+  const mismatches =
+    run.got.outcome === 'allowed' ? responseMismatches(check.expect, run.response) : [];
   const result: CheckResult = {
     ...base,
     request: run.request,
     got: run.got,
-    passed: matches(check.expect, run.got),
+    passed: outcomeMatches(check.expect, run.got) && mismatches.length === 0,
   };
+  if (mismatches.length > 0) result.reason = `The call was allowed, but ${mismatches.join(' ')}`;
   if (run.explanation !== undefined) result.explanation = run.explanation;
   const deciding = decidingInEdited(
     run.explanation,

@@ -34,6 +34,7 @@ export type {
 } from './schema.ts';
 export { parseExercise, friendlyIssues, fieldPath } from './validate.ts';
 export type { ExerciseParse } from './validate.ts';
+export { expectsAllowed, expectedText, responseMismatches, valueAt } from './expectation.ts';
 export { gradeExercise, summaryText, predictionSummaryText, decisionClass } from './grade.ts';
 export type { GradeOptions } from './grade.ts';
 export { replayTerminal, gradeWithCommands } from './terminal-replay.ts';

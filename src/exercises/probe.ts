@@ -18,6 +18,7 @@ import type { KeyRing, SessionPolicies } from './actors.ts';
 import { explainCall } from './explain.ts';
 import { decidingInEdited, editedPolicies } from './deciding.ts';
 import type { EditedPolicy, LocateHint } from './deciding.ts';
+import { expectsAllowed } from './expectation.ts';
 import { accountFor, installDocuments, sessionPolicies } from './install.ts';
 import { requestTarget } from './request.ts';
 import type { RequestTarget } from './request.ts';
@@ -285,7 +286,7 @@ function unitOf(target: RequestTarget): string {
 function neededOf(world: World, exercise: Exercise, passed: readonly boolean[]): Set<string> {
   const needed = new Set<string>();
   exercise.checks.forEach((check, i) => {
-    if (check.expect !== 'allowed' || passed[i] !== true) return;
+    if (!expectsAllowed(check.expect) || passed[i] !== true) return;
     const actor = check.actor;
     const key = principalKey(world, actor);
     if (key === undefined || actor === 'anonymous' || 'service' in actor || 'root' in actor) return;

@@ -20,6 +20,8 @@ export interface CallRun {
   /** Set when the call could not be made (the actor has no credentials; the explanation is then the refused AssumeRole's). */
   reason?: string;
   explanation?: AuthorizeResult;
+  /** What an allowed call answered (its response elements), for checks that expect values in it. */
+  response?: unknown;
 }
 
 /** The account an actor acts from. */
@@ -106,5 +108,8 @@ export function runCall(
   const got: Outcome = r.ok
     ? { outcome: 'allowed' }
     : { outcome: 'error', code: r.error.code, message: r.error.message };
-  return explanation === undefined ? { request, got } : { request, got, explanation };
+  const out: CallRun = { request, got };
+  if (explanation !== undefined) out.explanation = explanation;
+  if (r.ok) out.response = r.result;
+  return out;
 }

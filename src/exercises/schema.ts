@@ -261,6 +261,9 @@ export const contextSchema = z
   .strict()
   .describe('Where the request comes from.');
 
+/** A value a check expects in a response. */
+const returnedValue = z.union([z.string(), z.number(), z.boolean()]);
+
 /** The expected outcome. */
 export const expectSchema = z
   .union([
@@ -270,8 +273,31 @@ export const expectSchema = z
         error: z.string().min(1).describe('The error code AWS returns, e.g. AccessDenied.'),
       })
       .strict(),
+    z
+      .object({
+        returns: z
+          .record(
+            z
+              .string()
+              .regex(
+                /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/,
+                'a dotted path such as PasswordPolicy.MaxPasswordAge',
+              ),
+            returnedValue,
+          )
+          .refine((r) => Object.keys(r).length > 0, { message: 'name at least one value' })
+          .describe(
+            'Dotted paths into the response → the value each must hold, e.g. {"PasswordPolicy.MaxPasswordAge": 90}.',
+          ),
+      })
+      .strict()
+      .describe(
+        'The call must be allowed and its response must hold these values: for state that no allowed-or-denied call can show (an expiry period, a reuse limit).',
+      ),
   ])
-  .describe('"allowed", or {"error": code} the call must fail with.');
+  .describe(
+    '"allowed", {"error": code} the call must fail with, or {"returns": {path: value}} the allowed call must answer.',
+  );
 
 /** One expected access outcome. */
 export const checkSchema = z
@@ -284,7 +310,9 @@ export const checkSchema = z
       .describe(
         'Where the request comes from (source IP, region); default 203.0.113.10 in the world region.',
       ),
-    expect: expectSchema.describe('"allowed", or {"error": code} the call must fail with.'),
+    expect: expectSchema.describe(
+      '"allowed", {"error": code} the call must fail with, or {"returns": {path: value}} the allowed call must answer.',
+    ),
   })
   .strict();
 

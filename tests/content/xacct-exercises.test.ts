@@ -8,8 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
+import {
+  gradeExercise,
+  gradeWithCommands,
+  parseExercise,
+  replayTerminal,
+} from '../../src/exercises/index.ts';
+import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
 
 /** Loads and validates one exercise of this lesson. */
 function load(id: string): Exercise {
@@ -100,5 +105,64 @@ describe('xacct-central-audit-chain', () => {
     const { checks } = gradeExercise(ex, {});
     expect(outcome(find(checks, 'OrgAuditRole in 111122223333'))).toMatch(/^AccessDenied: /);
     expect(outcome(find(checks, 'CiDeployRole cannot'))).toBe('allowed');
+  });
+});
+
+describe('xacct-cli-trust-partner', () => {
+  const ex = load('xacct-cli-trust-partner');
+  const commands = ex.solution['terminal'] ?? '';
+
+  it('the solution’s commands all succeed and leave a role whose trust policy needs the external ID', () => {
+    const { transcript, world } = replayTerminal(ex, commands);
+    expect(transcript.filter((t) => t.exitCode !== 0)).toEqual([]);
+    const role = world.accounts['111122223333']?.iam.roles['PartnerDatasetReader'];
+    expect(role?.assumeRolePolicyDocument).toContain('"sts:ExternalId": "example-partner-7c41e9"');
+  });
+
+  it('nothing typed: the checks fail because the role does not exist yet', () => {
+    const { checks, solved } = gradeWithCommands(ex, {});
+    expect(solved).toBe(false);
+    expect(outcome(find(checks, 'passing the external ID'))).toMatch(
+      /^(AccessDenied|NoSuchEntity)/,
+    );
+  });
+
+  it('without the condition, the partner gets in with no external ID at all', () => {
+    const open = commands.replace(/,\n\s*"Condition": \{[\s\S]*?\}\n\s*\}\n/, '\n');
+    expect(open).not.toContain('sts:ExternalId');
+    const { checks } = gradeWithCommands(ex, { terminal: open });
+    expect(outcome(find(checks, 'without an external ID'))).toBe('allowed');
+  });
+
+  it('the denial of a missing external ID names the trust policy', () => {
+    const { checks } = gradeWithCommands(ex, ex.solution);
+    expect(outcome(find(checks, 'without an external ID'))).toMatch(
+      /no role trust policy allows the sts:AssumeRole action/,
+    );
+  });
+});
+
+describe('xacct-predict-two-sides', () => {
+  const ex = load('xacct-predict-two-sides');
+  const right: Record<string, PredictionChoice> = {};
+  for (const q of ex.predict ?? []) right[q.id] = ex.solution[q.id] as PredictionChoice;
+  const summary = (id: string): string =>
+    gradeExercise(ex, {}, right).predictions.find((p) => p.id === id)?.explanation?.summary ?? '';
+
+  it('an allowed cross-account request names both sides', () => {
+    expect(summary('ana-reads-sales')).toMatch(/both sides allow it/);
+    expect(summary('ana-assumes')).toMatch(/both sides allow it: .*trust policy/);
+  });
+
+  it('a missing Allow on either side is an implicit deny, named by side', () => {
+    expect(summary('ben-reads-sales')).toMatch(/your own account must allow it too/);
+    expect(summary('ana-lists')).toMatch(/bucket policy has no statement/);
+    expect(summary('ben-assumes')).toMatch(/trust policy has no statement/);
+  });
+
+  it('the bucket policy’s Deny on hr/ is an explicit deny for the other account', () => {
+    expect(summary('ana-reads-hr')).toMatch(
+      /Deny statement in the bucket policy \(Sid HrStaysInside\)/,
+    );
   });
 });
