@@ -8,18 +8,34 @@ import { callerObject, sideName, whereText } from './labels.ts';
 import type { PolicySource, StatementTrace } from './types.ts';
 
 /** How close a statement came: a failed condition is nearer than a wrong resource or action. */
-const NEARNESS: Readonly<Record<NonNullable<StatementTrace['failedOn']>, number>> = { condition: 3, resource: 2, action: 1, principal: 0 };
+const NEARNESS: Readonly<Record<NonNullable<StatementTrace['failedOn']>, number>> = {
+  condition: 3,
+  resource: 2,
+  action: 1,
+  principal: 0,
+};
 
 /**
  * The Allow statement of `sources` that came closest to matching, as a sentence to append, or
  * '' when there is none. Learners usually miss by one condition or one resource, so naming
  * it is the most useful next hint.
  */
-function closestMiss(statements: readonly StatementTrace[], sources: readonly PolicySource[], c: EvalCase): string {
+function closestMiss(
+  statements: readonly StatementTrace[],
+  sources: readonly PolicySource[],
+  c: EvalCase,
+): string {
   let best: StatementTrace | undefined;
   for (const t of statements) {
-    if (t.matched || t.effect !== 'Allow' || t.failedOn === undefined || !sources.includes(t.source)) continue;
-    if (best === undefined || NEARNESS[t.failedOn] > NEARNESS[best.failedOn ?? 'principal']) best = t;
+    if (
+      t.matched ||
+      t.effect !== 'Allow' ||
+      t.failedOn === undefined ||
+      !sources.includes(t.source)
+    )
+      continue;
+    if (best === undefined || NEARNESS[t.failedOn] > NEARNESS[best.failedOn ?? 'principal'])
+      best = t;
   }
   if (best === undefined || best.failedOn === 'action' || best.failedOn === 'principal') return '';
   return ` Nearest miss, in ${whereText(best.source, best.policyIndex, best.sid, c.side.kind)}: ${best.detail}.`;
@@ -29,18 +45,28 @@ function closestMiss(statements: readonly StatementTrace[], sources: readonly Po
 function hint(c: EvalCase, reason: Reason, statements: readonly StatementTrace[]): string {
   switch (reason.code) {
     case 'identity-missing':
-      return reason.crossAccount || reason.accountGrant ? '' : closestMiss(statements, ['identity'], c);
+      return reason.crossAccount || reason.accountGrant
+        ? ''
+        : closestMiss(statements, ['identity'], c);
     case 'boundary-missing':
       return closestMiss(statements, ['boundary'], c);
     case 'session-missing':
       return reason.noPolicy ? '' : closestMiss(statements, ['session'], c);
+    case 'must-grant-missing':
+      // A trust statement that names the caller but whose condition fails (no MFA, wrong
+      // ExternalId) is the usual cause: say which condition.
+      return closestMiss(statements, ['trust', 'resource'], c);
     default:
       return '';
   }
 }
 
 /** Turns a reason into plain English; `statements` supplies the closest miss for implicit denials. */
-export function summarize(c: EvalCase, reason: Reason, statements: readonly StatementTrace[]): string {
+export function summarize(
+  c: EvalCase,
+  reason: Reason,
+  statements: readonly StatementTrace[],
+): string {
   return sentence(c, reason) + hint(c, reason, statements);
 }
 
@@ -75,7 +101,7 @@ function sentence(c: EvalCase, reason: Reason): string {
       return `Denied: only the ${side} can give ${who} access, and ${c.side.loaded === undefined ? `there is no ${side}` : `no statement in it allows ${action}`}.`;
     case 'must-grant-missing':
       return c.side.kind !== 'kms-key'
-        ? `Denied: to assume a role, its trust policy must trust you, and no statement in the ${side} names ${who} for ${action}.`
+        ? `Denied: to assume a role, its trust policy must trust you, and no statement in the ${side} allows ${action} for ${who}.`
         : `Denied: a KMS key can be used only when its key policy allows it, and no statement in the key policy allows ${action} for ${who}.`;
     case 'public-blocked':
       return `Denied: the ${side} is public, and S3 Block Public Access (RestrictPublicBuckets) limits it to AWS services and the bucket owner's own account.`;
@@ -100,9 +126,12 @@ function sentence(c: EvalCase, reason: Reason): string {
         ? 'Denied: this federated-user session was created without a session policy, so it has no permissions.'
         : `Denied: your role allows ${action}, but the session policy passed when the session was created does not; a session gets only what both allow.`;
     case 'allowed':
-      if (reason.otherRoot) return `Allowed: the ${side} trusts your account, and as its root user you need no identity-based policy.`;
-      if (reason.crossAccount) return `Allowed: the request crosses accounts, and both sides allow it: your identity-based policy and the ${side}.`;
-      if (reason.viaRoleGrant) return `Allowed: the ${side} grants ${target} to your role, and nothing limits it.`;
+      if (reason.otherRoot)
+        return `Allowed: the ${side} trusts your account, and as its root user you need no identity-based policy.`;
+      if (reason.crossAccount)
+        return `Allowed: the request crosses accounts, and both sides allow it: your identity-based policy and the ${side}.`;
+      if (reason.viaRoleGrant)
+        return `Allowed: the ${side} grants ${target} to your role, and nothing limits it.`;
       return `Allowed: an identity-based policy allows ${target}, and nothing denies or limits it.`;
   }
 }

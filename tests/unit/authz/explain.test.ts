@@ -5,7 +5,18 @@ import type { EvaluationStep } from '../../../src/sim/authz/index.ts';
 import { allow, deny, doc } from './table.ts';
 import { A, alice, BUCKET, carolB, OBJECT, readerSession, ROLE_ARN } from './fixtures.ts';
 
-const ORDER: EvaluationStep['step'][] = ['explicit-deny', 'rcp', 'scp', 'root', 'resource-policy', 'trust-policy', 'identity', 'boundary', 'session', 'cross-account'];
+const ORDER: EvaluationStep['step'][] = [
+  'explicit-deny',
+  'rcp',
+  'scp',
+  'root',
+  'resource-policy',
+  'trust-policy',
+  'identity',
+  'boundary',
+  'session',
+  'cross-account',
+];
 
 const policyText = `{
   "Version": "2012-10-17",
@@ -25,7 +36,11 @@ const policyText = `{
 describe('explanations', () => {
   const result = authorize({
     principal: alice,
-    request: { action: 's3:GetObject', resource: OBJECT, context: { 'aws:SourceIp': '198.51.100.7' } },
+    request: {
+      action: 's3:GetObject',
+      resource: OBJECT,
+      context: { 'aws:SourceIp': '198.51.100.7' },
+    },
     policies: { identity: [policyText] },
   });
 
@@ -48,7 +63,9 @@ describe('explanations', () => {
     const positions = ids.map((id) => ORDER.indexOf(id));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(result.steps.at(-1)).toMatchObject({ step: 'identity', outcome: 'deny' });
-    expect(result.steps.slice(0, -1).every((s) => s.outcome === 'continue' || s.outcome === 'skipped')).toBe(true);
+    expect(
+      result.steps.slice(0, -1).every((s) => s.outcome === 'continue' || s.outcome === 'skipped'),
+    ).toBe(true);
   });
 
   it('points the summary at the nearest miss', () => {
@@ -58,8 +75,14 @@ describe('explanations', () => {
   });
 
   it('says why skipped steps were skipped', () => {
-    expect(result.steps.find((s) => s.step === 'scp')).toEqual({ step: 'scp', outcome: 'skipped', detail: 'No service control policies were given.' });
-    expect(result.steps.find((s) => s.step === 'resource-policy')).toMatchObject({ outcome: 'skipped' });
+    expect(result.steps.find((s) => s.step === 'scp')).toEqual({
+      step: 'scp',
+      outcome: 'skipped',
+      detail: 'No service control policies were given.',
+    });
+    expect(result.steps.find((s) => s.step === 'resource-policy')).toMatchObject({
+      outcome: 'skipped',
+    });
   });
 
   it('is plain JSON', () => {
@@ -70,7 +93,10 @@ describe('explanations', () => {
     const r = authorize({
       principal: readerSession,
       request: { action: 's3:GetObject', resource: OBJECT },
-      policies: { identity: [doc(allow('s3:GetObject', `${BUCKET}/*`), allow('ec2:*'))], boundary: doc(allow('s3:*')) },
+      policies: {
+        identity: [doc(allow('s3:GetObject', `${BUCKET}/*`), allow('ec2:*'))],
+        boundary: doc(allow('s3:*')),
+      },
     });
     expect(r.decision).toBe('Allow');
     expect(r.deciding.map((d) => [d.source, d.statementIndex])).toEqual([
@@ -78,11 +104,17 @@ describe('explanations', () => {
       ['boundary', 0],
     ]);
     expect(r.steps.at(-1)).toMatchObject({ step: 'session', outcome: 'allow' });
-    expect(r.statements.find((s) => s.source === 'identity' && s.statementIndex === 0)?.detail).toBe(`Allows s3:GetObject on ${OBJECT}`);
+    expect(
+      r.statements.find((s) => s.source === 'identity' && s.statementIndex === 0)?.detail,
+    ).toBe(`Allows s3:GetObject on ${OBJECT}`);
   });
 
   it('names every matching Deny of an explicit deny', () => {
-    const r = authorize({ principal: alice, request: { action: 's3:GetObject', resource: OBJECT }, policies: { identity: [doc(allow('*'), deny('s3:*'), deny('*', `${BUCKET}/*`))] } });
+    const r = authorize({
+      principal: alice,
+      request: { action: 's3:GetObject', resource: OBJECT },
+      policies: { identity: [doc(allow('*'), deny('s3:*'), deny('*', `${BUCKET}/*`))] },
+    });
     expect(r.decision).toBe('ExplicitDeny');
     expect(r.deciding.map((d) => d.statementIndex)).toEqual([1, 2]);
     expect(r.steps).toHaveLength(1);
@@ -93,7 +125,17 @@ describe('explanations', () => {
     const r = authorize({
       principal: carolB,
       request: { action: 's3:GetObject', resource: OBJECT, resourceAccount: A },
-      policies: { identity: [doc(allow('s3:GetObject'))], resource: doc({ Effect: 'Allow', Principal: { AWS: ROLE_ARN.replace(A, '444455556666').replace('role/Reader', 'user/carol') }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }) },
+      policies: {
+        identity: [doc(allow('s3:GetObject'))],
+        resource: doc({
+          Effect: 'Allow',
+          Principal: {
+            AWS: ROLE_ARN.replace(A, '444455556666').replace('role/Reader', 'user/carol'),
+          },
+          Action: 's3:GetObject',
+          Resource: `${BUCKET}/*`,
+        }),
+      },
     });
     expect(r.decision).toBe('Allow');
     expect(r.steps.at(-1)).toMatchObject({ step: 'cross-account', outcome: 'allow' });
@@ -104,9 +146,40 @@ describe('explanations', () => {
     const r = authorize({
       principal: alice,
       request: { action: 's3:GetObject', resource: OBJECT },
-      policies: { resource: doc({ Effect: 'Allow', Principal: { AWS: ROLE_ARN }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }) },
+      policies: {
+        resource: doc({
+          Effect: 'Allow',
+          Principal: { AWS: ROLE_ARN },
+          Action: 's3:GetObject',
+          Resource: `${BUCKET}/*`,
+        }),
+      },
     });
-    expect(r.statements[0]).toMatchObject({ source: 'resource', failedOn: 'principal', matched: false });
+    expect(r.statements[0]).toMatchObject({
+      source: 'resource',
+      failedOn: 'principal',
+      matched: false,
+    });
     expect(r.statements[0]?.detail).toContain(`Principal does not name ${alice.arn}`);
+  });
+});
+
+describe('a trust policy that names the caller but whose condition fails', () => {
+  it('says which condition the statement that trusts the caller is waiting for', () => {
+    const trust = doc({
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${A}:root` },
+      Action: 'sts:AssumeRole',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    });
+    const r = authorize({
+      principal: alice,
+      request: { action: 'sts:AssumeRole', resource: ROLE_ARN },
+      policies: { identity: [doc(allow('sts:AssumeRole', '*'))], trust },
+    });
+    expect(r.decision).toBe('ImplicitDeny');
+    expect(r.summary).toBe(
+      'Denied: to assume a role, its trust policy must trust you, and no statement in the trust policy allows sts:AssumeRole for your user. Nearest miss, in the trust policy: Condition not met: aws:MultiFactorAuthPresent is not in the request, so Bool cannot hold.',
+    );
   });
 });
