@@ -757,6 +757,6 @@ export function cleanupScript(model: ExportModel, title: string): string {
       );
   }
   s.blank();
-  s.raw(`rm -rf ${POLICY_DIR}`);
+  s.raw(`rm -rf ${POLICY_DIR}  ${HOST_ONLY}`);
   return `${s.lines.join('\n')}\n`;
 }

@@ -20,7 +20,7 @@ import { requestTarget } from '../request.ts';
 import type { Actor, Check } from '../schema.ts';
 import type { ExportModel } from './model.ts';
 import { accountRef, docText, templated } from './model.ts';
-import { POLICY_DIR, prelude, Script, seedRegion } from './cli.ts';
+import { HOST_ONLY, POLICY_DIR, prelude, Script, seedRegion } from './cli.ts';
 import { shellWord } from './shell.ts';
 
 /** What the policy simulator reports for one action and resource. */
@@ -365,6 +365,6 @@ export function simulateCalls(
     });
   });
   s.blank();
-  s.raw(`rm -rf ${POLICY_DIR}`);
+  s.raw(`rm -rf ${POLICY_DIR}  ${HOST_ONLY}`);
   return { script: `${s.lines.join('\n')}\n`, calls };
 }

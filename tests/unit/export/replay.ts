@@ -73,9 +73,18 @@ export function replayBuild(
     h.env['AWS_SECRET_ACCESS_KEY'] = key.secretAccessKey;
   };
   const lines = script.split('\n');
-  const start = lines.indexOf(BUILD_MARKER);
+  const start = Math.max(lines.indexOf(BUILD_MARKER), lines.indexOf('# ---- commands ----'));
+  const outputs: string[] = [];
   const failed: FailedLine[] = [];
+  // The emulator's shell reads one line at a time: join bash's `\` continuations first.
+  const joined: string[] = [];
   for (const line of lines.slice(start + 1)) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && prev.endsWith(' \\'))
+      joined[joined.length - 1] = `${prev.slice(0, -1)}${line.trimStart()}`;
+    else joined.push(line);
+  }
+  for (const line of joined) {
     // Inside a here-document every line is text, comments included.
     if (session.pending !== null) {
       runLine(session, line);
@@ -118,6 +127,7 @@ export function replayBuild(
     }
     const r = runLine(session, line);
     if (!r.continuation && r.exitCode !== 0) failed.push({ line, stderr: r.stderr });
+    if (!r.continuation && r.stdout !== '') outputs.push(r.stdout);
   }
   // The script's MANUAL STEP for MFA (two codes from an authenticator app), done as the seed does.
   for (const a of seed.accounts)
@@ -131,5 +141,5 @@ export function replayBuild(
       iam.mfaDevices[device.serialNumber] = device;
       user.mfaDevices.push(device.serialNumber);
     }
-  return { world: session.world, failed };
+  return { world: session.world, failed, outputs };
 }

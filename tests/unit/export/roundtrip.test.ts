@@ -65,3 +65,18 @@ describe('export round trip: the build script rebuilds a world with the same dec
     });
   }
 });
+
+describe('the round trip can fail', () => {
+  it('notices a build script that leaves out the learner’s policy', () => {
+    const exercise = load('least-privilege-photos.json');
+    const out = exportExercise(exercise, exercise.solution);
+    const cut = out.build.text
+      .split('\n')
+      .filter((l) => !l.startsWith('aws iam put-role-policy'))
+      .join('\n');
+    const { world } = replayBuild(exercise.world, cut);
+    const original = gradeExercise(exercise, exercise.solution);
+    const rebuilt = gradeExercise({ ...exercise, editable: [] }, {}, {}, { world });
+    expect(outcomes(rebuilt)).not.toEqual(outcomes(original));
+  });
+});
