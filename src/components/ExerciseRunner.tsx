@@ -19,6 +19,7 @@ import type { TerminalState } from './terminal/runtime.ts';
 import { TERMINAL_ID } from '../exercises/terminal-id.ts';
 import type { EditorHighlight } from './PolicyEditor.tsx';
 import LeastPrivilegeReport from './LeastPrivilegeReport.tsx';
+import ExportDisclosure from './export/ExportDisclosure.tsx';
 import PredictionQuestions, { ReadOnlyDocument } from './PredictionQuestions.tsx';
 import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
 import type { PredictionChoice } from '../exercises/choices.ts';
@@ -293,6 +294,7 @@ export default function ExerciseRunner({ exerciseId, exercise, promptHtml, kinds
 
       {result && (result.checks.length > 0 || result.documents.some((d) => !d.installed)) && <Results result={result} open={open} setOpen={setOpen} />}
       {result && exercise.checks.length > 0 && exercise.terminal === undefined && <LeastPrivilegeReport exercise={exercise} documents={graded} result={result} idPrefix={exerciseId} />}
+      <ExportDisclosure exercise={exercise} texts={texts} commands={() => live.current?.session.history.join('\n')} />
     </section>
   );
 }
