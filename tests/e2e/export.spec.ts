@@ -1,5 +1,6 @@
 /** "Run it on real AWS" under an exercise: the export uses the learner's current document, and Copy works. */
-import { test, expect, islandReady } from './fixtures.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, islandReady, useTheme } from './fixtures.ts';
 
 const TITLE = /Least privilege: read one bucket/;
 const LABEL = 'Permissions policy of role PhotoApp';
@@ -54,4 +55,28 @@ test('the CLI script carries the edited policy; Copy puts it on the clipboard; t
   await expect(exercise.getByRole('list', { name: 'Expected decisions' })).toContainText(
     /allowed|implicitDeny/,
   );
+});
+
+test('the open export panel has no serious accessibility problem, in light and dark', async ({
+  page,
+}) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await useTheme(page, theme);
+    await page.goto('exercises/xacct-bucket-both-sides/');
+    const exercise = page.getByRole('region', { name: /both sides allow/ });
+    await islandReady(page, exercise);
+    await exercise.getByText('Run it on real AWS').click();
+    await expect(exercise.getByRole('region', { name: 'build.sh' })).toBeVisible();
+    for (const tab of ['CLI script', 'CloudFormation', 'Simulate calls']) {
+      await exercise.getByRole('tab', { name: tab }).click();
+      const axe = await new AxeBuilder({ page })
+        .include('details.ex-export')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      const serious = axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.length}`);
+      expect(serious, `${theme}, ${tab}`).toEqual([]);
+    }
+  }
 });
