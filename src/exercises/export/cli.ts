@@ -40,14 +40,17 @@ export function policyArn(model: ExportModel, account: SeedAccount, ref: string)
 
 /** Lines of a script under construction, with the policy files it writes. */
 export class Script {
+  /** The script so far. */
   readonly lines: string[] = [];
   private readonly files = new Set<string>();
   private readonly written = new Map<string, string>();
 
+  /** Adds `text` as comment lines. */
   comment(text: string): void {
     for (const l of text.split('\n')) this.lines.push(l === '' ? '#' : `# ${l}`);
   }
 
+  /** Adds an empty line (never two in a row). */
   blank(): void {
     if (this.lines[this.lines.length - 1] !== '') this.lines.push('');
   }
@@ -63,6 +66,7 @@ export class Script {
     this.lines.push(`aws ${service} ${command} ${words.join(' ')}${suffix}`.trimEnd());
   }
 
+  /** Adds a line as it is. */
   raw(line: string): void {
     this.lines.push(line);
   }

@@ -142,15 +142,23 @@ function tagList(
     : Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
+/** Reads a document for the template; undefined (and a note) when it is not JSON. */
+type DocReader = (what: string, text: string) => unknown;
+
+/** The Policies property of a role, user or group; documents that are not JSON are left out. */
 function inlineList(
-  model: ExportModel,
+  read: DocReader,
+  owner: string,
   policies: Readonly<Record<string, string | Record<string, unknown>>> | undefined,
 ): unknown {
   if (policies === undefined || Object.keys(policies).length === 0) return undefined;
-  return Object.entries(policies).map(([PolicyName, doc]) => ({
-    PolicyName,
-    PolicyDocument: cfnDocument(model, docText(doc)),
-  }));
+  const list = Object.entries(policies)
+    .map(([PolicyName, doc]) => ({
+      PolicyName,
+      PolicyDocument: read(`Inline policy ${PolicyName} of ${owner}`, docText(doc)),
+    }))
+    .filter((p) => p.PolicyDocument !== undefined);
+  return list.length === 0 ? undefined : list;
 }
 
 /** Drops undefined properties so the template holds only what is set. */
@@ -164,6 +172,14 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
   const resources: Record<string, Record<string, unknown>> = {};
   const notes: string[] = [];
   const policyIds = new Map<string, string>();
+  const read: DocReader = (what, text) => {
+    const doc = cfnDocument(model, text);
+    if (doc === undefined)
+      notes.push(
+        `${what} is not valid JSON, so it is left out of the template; fix it and export again.`,
+      );
+    return doc;
+  };
   const add = (
     id: string,
     type: string,
@@ -202,7 +218,7 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
       ManagedPolicyName: p.name,
       Path: p.path,
       Description: p.description,
-      PolicyDocument: cfnDocument(model, docText(p.document)),
+      PolicyDocument: read(`Managed policy ${p.name}`, docText(p.document)),
     });
   }
   const groupIds = new Map<string, string>();
@@ -212,7 +228,7 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
     add(id, 'AWS::IAM::Group', {
       GroupName: g.name,
       Path: g.path,
-      Policies: inlineList(model, g.inlinePolicies),
+      Policies: inlineList(read, `group ${g.name}`, g.inlinePolicies),
       ManagedPolicyArns: g.managedPolicies?.map(arnOf),
     });
   }
@@ -224,7 +240,7 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
       UserName: u.name,
       Path: u.path,
       Groups: u.groups?.map((g) => (groupIds.has(g) ? { Ref: groupIds.get(g) } : g)),
-      Policies: inlineList(model, u.inlinePolicies),
+      Policies: inlineList(read, `user ${u.name}`, u.inlinePolicies),
       ManagedPolicyArns: u.managedPolicies?.map(arnOf),
       PermissionsBoundary: u.boundary === undefined ? undefined : arnOf(u.boundary),
       Tags: tagList(u.tags),
@@ -258,11 +274,14 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
       {
         RoleName: r.name,
         Path: r.path,
-        AssumeRolePolicyDocument: cfnDocument(model, docText(r.trustPolicy)),
+        AssumeRolePolicyDocument: read(
+          `The trust policy of role ${r.name}`,
+          docText(r.trustPolicy),
+        ),
         Description: r.description,
         MaxSessionDuration: r.maxSessionDuration,
         ManagedPolicyArns: r.managedPolicies?.map(arnOf),
-        Policies: inlineList(model, r.inlinePolicies),
+        Policies: inlineList(read, `role ${r.name}`, r.inlinePolicies),
         PermissionsBoundary: r.boundary === undefined ? undefined : arnOf(r.boundary),
         Tags: tagList(r.tags),
       },
@@ -443,7 +462,10 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
       add(
         logicalId(used, 'BucketPolicy', b.name),
         'AWS::S3::BucketPolicy',
-        { Bucket: { Ref: id }, PolicyDocument: cfnDocument(model, docText(b.policy)) },
+        {
+          Bucket: { Ref: id },
+          PolicyDocument: read(`The policy of bucket ${b.name}`, docText(b.policy)),
+        },
         [...userIds, ...roleIds],
       );
   }
@@ -466,7 +488,7 @@ function templateFor(model: ExportModel, account: SeedAccount, title: string): C
           Name: p.name,
           Type: type,
           Description: 'Written in a Rolelab exercise',
-          Content: cfnDocument(model, docText(p.document)),
+          Content: read(`The organization policy ${p.name}`, docText(p.document)),
           TargetIds: p.targets.map((t) =>
             t === 'Root'
               ? { Ref: 'OrganizationRootId' }

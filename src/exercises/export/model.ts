@@ -151,22 +151,19 @@ function escapeRegExp(s: string): string {
 
 /**
  * Replaces the simulator's account ids and bucket names in `text` with tokens. An account id is
- * replaced only as a whole 12-digit number; a bucket name only inside an S3 ARN or as a whole
- * JSON string, so a bucket called "logs" does not change the word "logs" in a Sid.
+ * replaced only as a whole 12-digit number; a bucket name only inside an S3 ARN (`arn:aws:s3:::`
+ * then the name, ending there or at `/`), so a Sid or a role that happens to share a bucket's name
+ * is left alone.
  */
 export function templated(model: ExportModel, text: string): string {
   let out = text;
   for (const [id, n] of model.accountIndex)
     out = out.replace(new RegExp(`(?<!\\d)${id}(?!\\d)`, 'g'), accountToken(n));
-  for (const b of [...model.bucketNames].sort((x, y) => y.length - x.length)) {
-    const name = escapeRegExp(b);
-    out = out
-      .replace(
-        new RegExp(`(arn:aws:s3:::)${name}(?![a-z0-9.-])`, 'g'),
-        `$1${b}${BUCKET_SUFFIX_TOKEN}`,
-      )
-      .replace(new RegExp(`"${name}"`, 'g'), `"${b}${BUCKET_SUFFIX_TOKEN}"`);
-  }
+  for (const b of [...model.bucketNames].sort((x, y) => y.length - x.length))
+    out = out.replace(
+      new RegExp(`(arn:aws:s3:::)${escapeRegExp(b)}(?![a-z0-9.-])`, 'g'),
+      `$1${b}${BUCKET_SUFFIX_TOKEN}`,
+    );
   return out;
 }
 

@@ -53,7 +53,7 @@ export function emptySeed(seed: ParsedWorldSeed): ParsedWorldSeed {
 export function replayBuild(
   seed: ParsedWorldSeed,
   script: string,
-): { world: World; failed: FailedLine[] } {
+): { world: World; failed: FailedLine[]; outputs: string[] } {
   const world = createWorldUnchecked(emptySeed(seed));
   const env: Record<string, string> = { BUCKET_SUFFIX: '' };
   seed.accounts.forEach((a, i) => (env[`ACCOUNT_${i + 1}`] = a.id));

@@ -1,0 +1,36 @@
+/**
+ * A learner's document may be anything they typed: the export still comes out, writes the text
+ * as it is into the scripts (AWS will name the problem), and says what it could not use.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseExercise } from '../../../src/exercises/index.ts';
+import { exportExercise } from '../../../src/exercises/export/index.ts';
+
+const file = resolve(import.meta.dirname, '../../../content/exercises/least-privilege-photos.json');
+const parsed = parseExercise(JSON.parse(readFileSync(file, 'utf8')));
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const exercise = parsed.exercise;
+const id = exercise.editable[0]?.id ?? '';
+
+describe('export of a document that is not valid JSON', () => {
+  const out = exportExercise(exercise, { [id]: '{ "Version": "2012-10-17", "Statement": [ oops' });
+
+  it('keeps the text in the build script', () => {
+    expect(out.build.text).toContain('"Statement": [ oops');
+  });
+
+  it('leaves the document out of the template with a note instead of a broken property', () => {
+    const template = JSON.parse(out.templates[0]?.text ?? '{}') as {
+      Metadata: { 'Rolelab::Notes': string[] };
+    };
+    expect(template.Metadata['Rolelab::Notes'].join(' ')).toMatch(/not valid JSON/);
+  });
+
+  it('writes no expected decision it cannot know', () => {
+    const affected = out.calls.filter((c) => c.command !== undefined && c.expected === undefined);
+    expect(affected.length).toBeGreaterThan(0);
+    expect(out.simulate.text).toContain('Expected EvalDecision: unknown');
+  });
+});
