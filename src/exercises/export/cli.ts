@@ -668,12 +668,20 @@ export function cleanupScript(model: ExportModel, title: string): string {
   if (org !== undefined && scps.length > 0) {
     s.comment('== Organization policies ==');
     useAccount(s, model, org.managementAccount, current);
+    s.raw(`ROOT_ID="$(aws organizations list-roots --query 'Roots[0].Id' --output text)"`);
     for (const p of scps) {
       const id = `"$(aws organizations list-policies --filter ${(org.scps ?? []).includes(p) ? 'SERVICE_CONTROL_POLICY' : 'RESOURCE_CONTROL_POLICY'} --query ${singleQuoted(`Policies[?Name=='${p.name.replace(/'/g, "\\'")}'].Id | [0]`)} --output text)"`;
       s.raw(`POLICY_ID=${id}`);
-      s.raw(
-        `for t in $(aws organizations list-targets-for-policy --policy-id "$POLICY_ID" --query 'Targets[].TargetId' --output text); do aws organizations detach-policy --policy-id "$POLICY_ID" --target-id "$t"; done`,
-      );
+      // Detached from the targets build.sh attached it to (a policy must be detached to be deleted).
+      for (const t of p.targets) {
+        const target = targetId(model, t);
+        if (target === undefined)
+          s.comment(
+            `Detach it from the nested OU "${t}": aws organizations detach-policy --policy-id "$POLICY_ID" --target-id <ou id>`,
+          );
+        else
+          s.raw(`aws organizations detach-policy --policy-id "$POLICY_ID" --target-id ${target}`);
+      }
       s.raw('aws organizations delete-policy --policy-id "$POLICY_ID"');
     }
   }
@@ -682,8 +690,15 @@ export function cleanupScript(model: ExportModel, title: string): string {
     s.comment(`== Account ${model.accountIndex.get(account.id)} ==`);
     useAccount(s, model, account.id, current);
     const region = seedRegion(model);
-    for (const b of account.buckets ?? [])
-      s.raw(`aws s3 rb ${shellWord(`s3://${bucketRef(b.name)}`)} --force`);
+    for (const b of account.buckets ?? []) {
+      // The bucket policy goes first: a Deny in it can stop even an administrator from emptying
+      // the bucket (the account's root user can always delete a bucket policy).
+      if (b.policy !== undefined)
+        s.aws('s3api', 'delete-bucket-policy', [['--bucket', bucketRef(b.name)]]);
+      // A bucket must be empty to be deleted.
+      s.raw(`aws s3 rm ${shellWord(`s3://${bucketRef(b.name)}`)} --recursive`);
+      s.raw(`aws s3 rb ${shellWord(`s3://${bucketRef(b.name)}`)}`);
+    }
     for (const f of account.functions ?? [])
       s.aws('lambda', 'delete-function', [
         ['--function-name', f.name],
@@ -727,9 +742,18 @@ export function cleanupScript(model: ExportModel, title: string): string {
           ['--user-name', u.name],
           ['--policy-arn', policyArn(model, account, ref)],
         ]);
-      if (u.accessKeys !== undefined || u.mfa === true || u.password === true)
+      if (u.mfa === true) {
+        // The device build.sh told you to create, named after the user.
+        const serial = iamArn(model, account.id, `mfa/${u.name}`);
+        s.aws('iam', 'deactivate-mfa-device', [
+          ['--user-name', u.name],
+          ['--serial-number', serial],
+        ]);
+        s.aws('iam', 'delete-virtual-mfa-device', [['--serial-number', serial]]);
+      }
+      if (u.accessKeys !== undefined || u.password === true)
         s.comment(
-          `Delete ${u.name}'s access keys, MFA device and login profile first if you created them.`,
+          `If you created them, delete ${u.name}'s access keys (aws iam list-access-keys, delete-access-key) and login\nprofile (aws iam delete-login-profile) first, or delete-user fails.`,
         );
       s.aws('iam', 'delete-user', [['--user-name', u.name]]);
     }

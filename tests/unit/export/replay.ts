@@ -53,8 +53,10 @@ export function emptySeed(seed: ParsedWorldSeed): ParsedWorldSeed {
 export function replayBuild(
   seed: ParsedWorldSeed,
   script: string,
+  /** A world to run in instead of an empty one (cleanup after build). */
+  from?: World,
 ): { world: World; failed: FailedLine[]; outputs: string[] } {
-  const world = createWorldUnchecked(emptySeed(seed));
+  const world = from ?? createWorldUnchecked(emptySeed(seed));
   const env: Record<string, string> = { BUCKET_SUFFIX: '' };
   seed.accounts.forEach((a, i) => (env[`ACCOUNT_${i + 1}`] = a.id));
   const session = sessionFromSetup(world, {

@@ -80,3 +80,28 @@ describe('the round trip can fail', () => {
     expect(outcomes(rebuilt)).not.toEqual(outcomes(original));
   });
 });
+
+describe('cleanup.sh undoes build.sh', () => {
+  for (const file of files) {
+    const exercise = load(file);
+    if (exercise.terminal !== undefined) continue;
+    it(`${file}: no role, user, group, customer policy, bucket or function of the build is left`, () => {
+      const out = exportExercise(exercise, exercise.solution);
+      const { world } = replayBuild(exercise.world, out.build.text);
+      const cleanup = out.cleanup.text.replace(/^# ---- commands ----$/m, '# ---- build ----');
+      const after = replayBuild(exercise.world, cleanup, world);
+      expect(after.failed).toEqual([]);
+      for (const a of exercise.world.accounts) {
+        const acct = after.world.accounts[a.id];
+        expect(
+          Object.keys(acct?.iam.roles ?? {}).filter((r) => !r.startsWith('AWSServiceRole')),
+        ).toEqual([]);
+        expect(Object.keys(acct?.iam.users ?? {})).toEqual(['rolelab-export-admin']);
+        expect(Object.keys(acct?.iam.groups ?? {})).toEqual([]);
+        expect(Object.keys(acct?.iam.policies ?? {})).toEqual([]);
+      }
+      expect(Object.keys(after.world.s3.buckets)).toEqual([]);
+      expect(Object.keys(after.world.lambda.functions)).toEqual([]);
+    });
+  }
+});
