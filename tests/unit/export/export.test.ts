@@ -235,3 +235,44 @@ describe('bash escaping (run by real bash with a stub aws)', () => {
     expect(out.build.text).toContain("<<'ROLELAB_EOF_2'");
   });
 });
+
+describe('every exported script runs in real bash', () => {
+  for (const [file, exercise] of exercises) {
+    it(`${file}: build, cleanup and simulate pass bash -n and run end to end with a stub aws`, () => {
+      const out = exportExercise(exercise, exercise.solution);
+      const work = mkdtempSync(join(tmpdir(), 'rolelab-export-'));
+      const env: Record<string, string> = {
+        ...process.env,
+        BUCKET_SUFFIX: '-t1',
+        PATH: `${work}/bin:${process.env['PATH'] ?? ''}`,
+      } as Record<string, string>;
+      exercise.world.accounts.forEach(
+        (_, i) => (env[`ACCOUNT_${i + 1}`] = String(100000000000 + i)),
+      );
+      // The stub logs each call; `zip` is stubbed too (the build zips a placeholder Lambda handler).
+      const stub =
+        'aws() { printf \'%s\\n\' "$*" >> calls.log; echo stub-id; }; zip() { :; }; export -f aws zip';
+      for (const f of [out.build, out.cleanup, out.simulate]) {
+        writeFileSync(join(work, f.name), f.text);
+        execFileSync('bash', ['-n', f.name], { cwd: work, stdio: 'pipe' });
+      }
+      // A terminal task's typed commands may use files of the simulated laptop: syntax only.
+      if (exercise.terminal !== undefined) return;
+      const simulated = new RegExp(
+        `\\{\\{|\\$\\{[A-Z_0-9]+\\}|${exercise.world.accounts.map((a) => a.id).join('|')}`,
+      );
+      execFileSync('bash', ['-c', `${stub}; bash ./build.sh`], { cwd: work, env, stdio: 'pipe' });
+      // What reaches AWS (arguments and the policy files they point to) holds no token and none of
+      // the simulator's account ids.
+      const dir = join(work, 'rolelab-policies');
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')))
+        expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(simulated);
+      execFileSync('bash', ['-c', `${stub}; bash ./simulate.sh && bash ./cleanup.sh`], {
+        cwd: work,
+        env,
+        stdio: 'pipe',
+      });
+      expect(readFileSync(join(work, 'calls.log'), 'utf8')).not.toMatch(simulated);
+    });
+  }
+});
