@@ -655,6 +655,23 @@ export function buildScript(model: ExportModel, title: string): string {
   organizationPhase(s, model, current);
   s.blank();
   s.raw('echo "Built. Check the decisions with simulate.sh; delete everything with cleanup.sh."');
+  // Organization, root and OU ids are made up by the simulator too; they cannot be guessed here.
+  const orgIds = [
+    ...new Set(
+      s.lines
+        .join('\n')
+        .match(/\b(o-[a-z0-9]{10,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})\b/g) ?? [],
+    ),
+  ];
+  if (orgIds.length > 0) {
+    const at = s.lines.indexOf(BUILD_MARKER) + 1;
+    s.lines.splice(
+      at,
+      0,
+      `# MANUAL STEP: the documents name the simulated organization ids ${orgIds.join(', ')}. Replace them with your`,
+      '# own (aws organizations describe-organization / list-roots / list-organizational-units-for-parent) before running.',
+    );
+  }
   return `${s.lines.join('\n')}\n`;
 }
 

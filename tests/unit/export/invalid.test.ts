@@ -34,3 +34,23 @@ describe('export of a document that is not valid JSON', () => {
     expect(out.simulate.text).toContain('Expected EvalDecision: unknown');
   });
 });
+
+describe('ids the simulator made up that no variable can stand for', () => {
+  it('asks for the real organization id by a MANUAL STEP', () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdef1234' } },
+        },
+      ],
+    });
+    const out = exportExercise(exercise, { [id]: policy });
+    expect(out.build.text).toMatch(
+      /# MANUAL STEP: the documents name the simulated organization ids o-abcdef1234/,
+    );
+  });
+});
