@@ -201,6 +201,14 @@ export default function ExportPanel(props: ExportPanelProps) {
                   you (a second account, an organization, identity-provider metadata, EC2 instances)
                   are comments marked <code>MANUAL STEP</code>.
                 </p>
+                {props.exercise.terminal !== undefined && (
+                  <p>
+                    The commands you typed in the terminal are copied at the end of{' '}
+                    <code>build.sh</code>. Files you made there are not on your computer, so create
+                    them first; a here-document whose text the terminal did not keep is marked{' '}
+                    <code>MANUAL STEP</code>.
+                  </p>
+                )}
                 <FileBlock file={out.build} idPrefix={idPrefix} onStatus={setStatus} />
                 <FileBlock file={out.cleanup} idPrefix={idPrefix} onStatus={setStatus} />
               </>

@@ -109,12 +109,30 @@ function decisionsFor(input: ExportInput): string[] {
   return graded.checks.map((r) => outcomeText(r));
 }
 
+/**
+ * A terminal's history keeps the line that opens a here-document but not its body, and bash
+ * would read the rest of the script as that body. Such a line is commented out with a note.
+ */
+function completeHeredocs(commands: string): string {
+  const lines = commands.split('\n');
+  return lines
+    .map((line, i) => {
+      const open = /<<-?\s*['"]?(\w+)['"]?/.exec(line);
+      if (open === null || line.trimStart().startsWith('#')) return line;
+      const closed = lines.slice(i + 1).some((l) => l.trim() === open[1]);
+      return closed
+        ? line
+        : `# MANUAL STEP (the here-document's text was not recorded; type it again): ${line}`;
+    })
+    .join('\n');
+}
+
 /** The export of any world and documents (the playground's entry point). */
 export function exportWorld(input: ExportInput): WorldExport {
   const { model, unplaced } = buildModel(input.seed, input.documents);
   let build = buildScript(model, input.title);
   if (input.terminalCommands !== undefined && input.terminalCommands.trim() !== '') {
-    const typed = templated(model, input.terminalCommands)
+    const typed = completeHeredocs(templated(model, input.terminalCommands))
       .replace(/\{\{(ACCOUNT_\d+|BUCKET_SUFFIX)\}\}/g, (_, n: string) => `\${${n}}`)
       .trimEnd();
     build += [

@@ -54,3 +54,22 @@ describe('ids the simulator made up that no variable can stand for', () => {
     );
   });
 });
+
+describe('a terminal history without here-document bodies', () => {
+  it('comments out a here-document whose text was not recorded, so bash does not swallow the rest', () => {
+    const file2 = resolve(
+      import.meta.dirname,
+      '../../../content/exercises/fed-cli-oidc-provider-role.json',
+    );
+    const p = parseExercise(JSON.parse(readFileSync(file2, 'utf8')));
+    if (!p.ok) throw new Error(p.errors.join('\n'));
+    const out = exportExercise(p.exercise, {
+      terminal:
+        "cat > trust.json <<'EOF'\naws iam create-role --role-name X --assume-role-policy-document file://trust.json",
+    });
+    expect(out.build.text).toContain(
+      "# MANUAL STEP (the here-document's text was not recorded; type it again): cat > trust.json <<'EOF'",
+    );
+    expect(out.build.text).toContain('\naws iam create-role --role-name X');
+  });
+});
