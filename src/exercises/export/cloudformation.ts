@@ -10,73 +10,12 @@
 import { AWS_MANAGED_POLICIES } from '../../sim/world/managed-catalog.ts';
 import type { SeedAccount } from '../../sim/world/seed-schema.ts';
 import type { ExportModel } from './model.ts';
-import { accountRef, bucketRef, docText, templated, TOKEN_PATTERN } from './model.ts';
-import { seedRegion } from './cli.ts';
+import { accountRef, bucketRef, docText, templated } from './model.ts';
+import { seedRegion } from './script.ts';
+import { cfnDocument, cfnString, inlineList, logicalId, props, tagList } from './cfn-values.ts';
+import type { DocReader } from './cfn-values.ts';
 
-/** Resource types the templates use, with the properties each may have (from the docs). */
-export const CFN_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  'AWS::IAM::Role': [
-    'RoleName',
-    'Path',
-    'AssumeRolePolicyDocument',
-    'Description',
-    'MaxSessionDuration',
-    'ManagedPolicyArns',
-    'Policies',
-    'PermissionsBoundary',
-    'Tags',
-  ],
-  'AWS::IAM::ManagedPolicy': [
-    'ManagedPolicyName',
-    'Path',
-    'Description',
-    'PolicyDocument',
-    'Groups',
-    'Roles',
-    'Users',
-  ],
-  'AWS::IAM::User': [
-    'UserName',
-    'Path',
-    'Groups',
-    'ManagedPolicyArns',
-    'Policies',
-    'PermissionsBoundary',
-    'Tags',
-    'LoginProfile',
-  ],
-  'AWS::IAM::Group': ['GroupName', 'Path', 'ManagedPolicyArns', 'Policies'],
-  'AWS::IAM::InstanceProfile': ['InstanceProfileName', 'Path', 'Roles'],
-  'AWS::IAM::OIDCProvider': ['Url', 'ClientIdList', 'ThumbprintList', 'Tags'],
-  'AWS::S3::Bucket': [
-    'BucketName',
-    'PublicAccessBlockConfiguration',
-    'OwnershipControls',
-    'NotificationConfiguration',
-    'Tags',
-  ],
-  'AWS::S3::BucketPolicy': ['Bucket', 'PolicyDocument'],
-  'AWS::Lambda::Function': [
-    'FunctionName',
-    'Role',
-    'Runtime',
-    'Handler',
-    'Code',
-    'Description',
-    'Environment',
-  ],
-  'AWS::Lambda::Permission': [
-    'FunctionName',
-    'Action',
-    'Principal',
-    'SourceArn',
-    'SourceAccount',
-    'PrincipalOrgID',
-    'EventSourceToken',
-    'FunctionUrlAuthType',
-  ],
-  'AWS::Organizations::Policy': ['Name', 'Type', 'Content', 'Description', 'TargetIds', 'Tags'],
-};
+export { CFN_PROPERTIES, cfnString } from './cfn-values.ts';
 
 /** A template and the account it is deployed in. */
 export interface CfnTemplate {
@@ -84,88 +23,11 @@ export interface CfnTemplate {
   account: number;
   /** The simulator's id of that account. */
   simulatedAccountId: string;
+  /** The template itself (JSON-serializable). */
   template: Record<string, unknown>;
 }
 
-/**
- * A CloudFormation value for a template string: plain when it has no token, else `Fn::Sub`
- * with tokens as parameters. A literal `${` (a policy variable) is written `${!` so Fn::Sub
- * leaves it as it is.
- */
-export function cfnString(template: string): unknown {
-  if (!new RegExp(TOKEN_PATTERN.source).test(template)) return template;
-  const escaped = template.replace(/\$\{/g, '${!');
-  return {
-    'Fn::Sub': escaped.replace(new RegExp(TOKEN_PATTERN.source, 'g'), (_, name: string) =>
-      name === 'BUCKET_SUFFIX'
-        ? '${BucketSuffix}'
-        : `\${Account${name.slice('ACCOUNT_'.length)}Id}`,
-    ),
-  };
-}
-
-/** Every string of a JSON value through cfnString. */
-function cfnDeep(value: unknown): unknown {
-  if (typeof value === 'string') return cfnString(value);
-  if (Array.isArray(value)) return value.map(cfnDeep);
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cfnDeep(v)]));
-  return value;
-}
-
-/** A policy document (text) as a CloudFormation value; undefined when it is not JSON. */
-function cfnDocument(model: ExportModel, text: string): unknown {
-  try {
-    return cfnDeep(JSON.parse(templated(model, text)));
-  } catch {
-    return undefined;
-  }
-}
-
-/** A logical id from a name (letters and digits only), unique in the template. */
-function logicalId(used: Set<string>, ...parts: string[]): string {
-  const base =
-    parts
-      .map((p) => p.replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase()))
-      .join('') || 'Resource';
-  let id = base;
-  for (let i = 2; used.has(id); i++) id = `${base}${i}`;
-  used.add(id);
-  return id;
-}
-
-function tagList(
-  tags: Readonly<Record<string, string>> | undefined,
-): { Key: string; Value: string }[] | undefined {
-  return tags === undefined
-    ? undefined
-    : Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-
-/** Reads a document for the template; undefined (and a note) when it is not JSON. */
-type DocReader = (what: string, text: string) => unknown;
-
-/** The Policies property of a role, user or group; documents that are not JSON are left out. */
-function inlineList(
-  read: DocReader,
-  owner: string,
-  policies: Readonly<Record<string, string | Record<string, unknown>>> | undefined,
-): unknown {
-  if (policies === undefined || Object.keys(policies).length === 0) return undefined;
-  const list = Object.entries(policies)
-    .map(([PolicyName, doc]) => ({
-      PolicyName,
-      PolicyDocument: read(`Inline policy ${PolicyName} of ${owner}`, docText(doc)),
-    }))
-    .filter((p) => p.PolicyDocument !== undefined);
-  return list.length === 0 ? undefined : list;
-}
-
-/** Drops undefined properties so the template holds only what is set. */
-function props(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-}
-
+/** The template of one account: its IAM entities, functions, buckets and (management account) organization policies. */
 function templateFor(model: ExportModel, account: SeedAccount, title: string): CfnTemplate {
   const n = model.accountIndex.get(account.id) ?? 1;
   const used = new Set<string>();

@@ -17,7 +17,8 @@ import { TERMINAL_ID } from '../terminal-id.ts';
 import { gradeWithCommands } from '../terminal-replay.ts';
 import type { ParsedWorldSeed } from '../../sim/world/seed-schema.ts';
 import type { CheckResult, PredictionResult } from '../result.ts';
-import { buildScript, cleanupScript } from './cli.ts';
+import { buildScript } from './build.ts';
+import { cleanupScript } from './cleanup.ts';
 import { cloudFormationTemplates } from './cloudformation.ts';
 import type { CfnTemplate } from './cloudformation.ts';
 import { buildModel, exerciseDocuments, templated } from './model.ts';
@@ -29,7 +30,7 @@ export type { ExportDocument } from './model.ts';
 export type { ExportCheck, SimulateCall, EvalDecision } from './simulate.ts';
 export type { CfnTemplate } from './cloudformation.ts';
 export { CFN_PROPERTIES } from './cloudformation.ts';
-export { BUILD_MARKER, HOST_ONLY, POLICY_DIR } from './cli.ts';
+export { BUILD_MARKER, HOST_ONLY, POLICY_DIR } from './script.ts';
 
 /** A downloadable file of the export. */
 export interface ExportFile {

@@ -20,7 +20,7 @@ import { requestTarget } from '../request.ts';
 import type { Actor, Check } from '../schema.ts';
 import type { ExportModel } from './model.ts';
 import { accountRef, docText, templated } from './model.ts';
-import { HOST_ONLY, POLICY_DIR, prelude, Script, seedRegion } from './cli.ts';
+import { HOST_ONLY, POLICY_DIR, prelude, Script, seedRegion } from './script.ts';
 import { shellWord } from './shell.ts';
 
 /** What the policy simulator reports for one action and resource. */
