@@ -20,6 +20,7 @@ import { TERMINAL_ID } from '../exercises/terminal-id.ts';
 import type { EditorHighlight } from './PolicyEditor.tsx';
 import LeastPrivilegeReport from './LeastPrivilegeReport.tsx';
 import AuthorizeExplanation from './AuthorizeExplanation.tsx';
+import ExportDisclosure from './export/ExportDisclosure.tsx';
 import PredictionQuestions, { ReadOnlyDocument } from './PredictionQuestions.tsx';
 import { CHOICE_TEXT, isPredictionChoice } from '../exercises/choices.ts';
 import type { PredictionChoice } from '../exercises/choices.ts';
@@ -400,6 +401,11 @@ export default function ExerciseRunner({
           idPrefix={exerciseId}
         />
       )}
+      <ExportDisclosure
+        exercise={exercise}
+        texts={texts}
+        commands={() => live.current?.session.history.join('\n')}
+      />
     </section>
   );
 }

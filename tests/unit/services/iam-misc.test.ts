@@ -311,6 +311,22 @@ describe('policy simulator', () => {
       ),
     ).toBe('AccessDenied');
   });
+
+  // IAM API Reference, SimulateCustomPolicy: ResourceOwner owns resources (and the resource
+  // policy) whose ARN names no account; CallerArn's account is the caller's. A caller of another
+  // account then needs the resource policy to allow too.
+  it('SimulateCustomPolicy makes a CallerArn of another account cross-account with ResourceOwner', () => {
+    const call = caller(baseWorld());
+    const identity = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    const bucket = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:user/carol' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }] });
+    const run = (action: string, owner: string) =>
+      expectOk<{ EvaluationResults: { EvalDecision: string }[] }>(
+        call(KEYS.admin, 'iam', 'SimulateCustomPolicy', { PolicyInputList: [identity], ActionNames: [action], ResourceArns: ['arn:aws:s3:::shared/a.txt'], ResourcePolicy: bucket, ResourceOwner: `arn:aws:iam::${owner}:root`, CallerArn: 'arn:aws:iam::444455556666:user/carol' }),
+      ).EvaluationResults[0]?.EvalDecision;
+    expect(run('s3:GetObject', '111122223333')).toBe('allowed');
+    expect(run('s3:PutObject', '111122223333')).toBe('implicitDeny');
+    expect(run('s3:PutObject', '444455556666')).toBe('allowed');
+  });
 });
 
 describe('EC2 trust policy sanity', () => {

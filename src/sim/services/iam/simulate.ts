@@ -77,14 +77,17 @@ function evaluationResult(action: string, resource: string, result: AuthorizeRes
 }
 
 /** Reads and validates the parameters both simulations share. */
-function readCommon(p: Params): { actions: string[]; resources: string[]; inputs: string[]; boundaries: string[]; resourcePolicy: string | undefined; callerArn: string | undefined } {
+function readCommon(p: Params): { actions: string[]; resources: string[]; inputs: string[]; boundaries: string[]; resourcePolicy: string | undefined; resourceOwner: string | undefined; callerArn: string | undefined } {
   const actions = p.stringList('ActionNames', { required: true, min: 3, max: 128 }) ?? [];
   const resources = p.stringList('ResourceArns', { min: 1, max: 2048 }) ?? ['*'];
   const inputs = p.stringList('PolicyInputList', POLICY_TEXT_RULE) ?? [];
   const boundaries = p.stringList('PermissionsBoundaryPolicyInputList', POLICY_TEXT_RULE) ?? [];
   const resourcePolicy = p.string('ResourcePolicy', POLICY_TEXT_RULE);
   const callerArn = p.string('CallerArn', { min: 1, max: 2048 });
-  return { actions, resources, inputs, boundaries, resourcePolicy, callerArn };
+  // ResourceOwner is an account ARN (arn:aws:iam::<account>:root); only its account matters.
+  const owner = p.string('ResourceOwner', { min: 1, max: 2048 });
+  const resourceOwner = owner === undefined ? undefined : /^arn:aws:iam::(\d{12}):root$/.exec(owner)?.[1];
+  return { actions, resources, inputs, boundaries, resourcePolicy, resourceOwner, callerArn };
 }
 
 /** Runs the simulation matrix. */
@@ -93,6 +96,9 @@ function simulate(principal: PrincipalInput, docs: NamedDoc[], boundary: string 
   for (const action of common.actions) {
     for (const resource of common.resources) {
       const input: AuthorizeInput = { principal, request: { action, resource, context: ctx }, policies: { identity: docs.map((d) => d.text), boundary } };
+      // The simulator takes a resource without an account in its ARN (an S3 object) as the
+      // caller's, unless ResourceOwner says whose it is (SimulateCustomPolicy, ResourceOwner).
+      if (common.resourceOwner !== undefined) input.request.resourceAccount = common.resourceOwner;
       if (scps !== undefined) input.policies.scp = scps;
       if (common.resourcePolicy !== undefined) {
         input.policies.resource = common.resourcePolicy;
@@ -188,7 +194,9 @@ const simulateCustomPolicy: Operation = {
     if (bad !== undefined) return fail(bad);
     const docs: NamedDoc[] = common.inputs.map((text, i) => ({ id: `PolicyInputList.${i + 1}`, type: 'IAM Policy', text }));
     const callerArn = common.callerArn ?? (env.caller.kind === 'anonymous' ? `arn:aws:iam::${account.id}:root` : env.caller.arn);
-    const principal: PrincipalInput = { arn: callerArn, account: account.id };
+    // A CallerArn of another account makes the request cross-account: the principal's account is
+    // the one in its ARN (SimulateCustomPolicy, CallerArn and ResourceOwner).
+    const principal: PrincipalInput = common.callerArn === undefined ? { arn: callerArn, account: account.id } : { arn: callerArn };
     return ok(simulate(principal, docs, common.boundaries[0] ?? null, undefined, common, ctx));
   },
 };
