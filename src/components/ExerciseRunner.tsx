@@ -402,9 +402,14 @@ export default function ExerciseRunner({
         />
       )}
       <ExportDisclosure
-        exercise={exercise}
-        texts={texts}
-        commands={() => live.current?.session.history.join('\n')}
+        title={exercise.title}
+        typedCommands={exercise.terminal !== undefined}
+        make={(generator) => {
+          const current = texts();
+          const typed = live.current?.session.history.join('\n');
+          if (typed !== undefined) current[TERMINAL_ID] = typed;
+          return generator.exportExercise(exercise, current);
+        }}
       />
     </section>
   );

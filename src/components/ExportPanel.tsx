@@ -5,9 +5,8 @@
  * ExportDisclosure.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { exportExercise } from '../exercises/export/index.ts';
+import * as generator from '../exercises/export/index.ts';
 import type { ExportFile, WorldExport } from '../exercises/export/index.ts';
-import { TERMINAL_ID } from '../exercises/terminal-id.ts';
 import type { ExportDisclosureProps } from './export/ExportDisclosure.tsx';
 import './ExportPanel.css';
 
@@ -24,10 +23,7 @@ const TABS: { id: Tab; label: string }[] = [
 /** Builds the export, or the reason it failed (never a blank panel). */
 function build(props: ExportPanelProps): WorldExport | string {
   try {
-    const texts = props.texts();
-    const typed = props.commands?.();
-    if (typed !== undefined) texts[TERMINAL_ID] = typed;
-    return exportExercise(props.exercise, texts);
+    return props.make(generator);
   } catch (e) {
     return `The export failed: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -106,7 +102,7 @@ export default function ExportPanel(props: ExportPanelProps) {
   const [status, setStatus] = useState('');
   // Rebuilt on Refresh: the export always reflects the documents as they are now.
   const out = useMemo(() => build(props), [version]);
-  const idPrefix = `exp-${props.exercise.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const idPrefix = `exp-${props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     cli: null,
     cfn: null,
@@ -134,7 +130,7 @@ export default function ExportPanel(props: ExportPanelProps) {
     <div class="exp-panel">
       <p class="exp-warning" role="note">
         <strong>Warning: these create real resources in a real AWS account</strong> (IAM roles,
-        users and policies; buckets and functions when the exercise has them) with your credentials.
+        users and policies; buckets and functions when the world has them) with your credentials.
         Use a sandbox account, never production. Delete everything afterwards with{' '}
         <code>cleanup.sh</code> (CLI) or by deleting the stack (CloudFormation).
       </p>
@@ -201,7 +197,7 @@ export default function ExportPanel(props: ExportPanelProps) {
                   you (a second account, an organization, identity-provider metadata, EC2 instances)
                   are comments marked <code>MANUAL STEP</code>.
                 </p>
-                {props.exercise.terminal !== undefined && (
+                {props.typedCommands && (
                   <p>
                     The commands you typed in the terminal are copied at the end of{' '}
                     <code>build.sh</code>. Files you made there are not on your computer, so create

@@ -14,6 +14,7 @@ import { PLAYGROUND_SETUP } from './playground/world.ts';
 import WorldMap from './playground/WorldMap.tsx';
 import DocumentsPanel, { forgetAllDrafts } from './playground/DocumentsPanel.tsx';
 import Explorer from './playground/Explorer.tsx';
+import ExportDisclosure from './export/ExportDisclosure.tsx';
 import { href } from '../lib/url.ts';
 import './playground/Playground.css';
 
@@ -232,6 +233,26 @@ export default function Playground() {
       <section class="pg-section" aria-labelledby="pg-explorer-title">
         <h2 id="pg-explorer-title">Evaluation explorer</h2>
         <Explorer rt={rt} world={world} revision={revision} />
+      </section>
+
+      <section class="pg-section" aria-labelledby="pg-export-title">
+        <h2 id="pg-export-title">On a real AWS account</h2>
+        <p>
+          The same world as AWS CLI commands and CloudFormation templates: the Playground's starting
+          world, then the commands you typed, then every document you changed, set to its text now.
+        </p>
+        <ExportDisclosure
+          title="Rolelab Playground"
+          typedCommands
+          make={(generator) => {
+            const now = store.get();
+            const typed = now.session.history.slice(PLAYGROUND_SETUP.history?.length ?? 0);
+            const changed = rt.changedDocuments(now.session.world, rt.freshState().session.world);
+            return generator.exportWorld(
+              rt.playgroundExportInput(now.session.world, typed, changed),
+            );
+          }}
+        />
       </section>
     </div>
   );

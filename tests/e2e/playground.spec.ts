@@ -223,6 +223,39 @@ test('a share link carries the changed documents and never replaces changes with
   await other.close();
 });
 
+test('"Run it on real AWS" exports the Playground as it is now: the typed command, then the changed document', async ({
+  page,
+}) => {
+  await open(page);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'ListAssetsOnly',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::acme-prod-assets',
+      },
+    ],
+  });
+  await type(
+    terminal(page),
+    `aws iam put-role-policy --role-name WebServerRole --policy-name read-assets --policy-document '${policy}' --profile prod`,
+  );
+  const section = page.getByRole('region', { name: 'On a real AWS account' });
+  await section.getByText('Run it on real AWS').click();
+  await expect(section.getByRole('note')).toContainText('create real resources');
+  const build = section.getByRole('region', { name: 'build.sh' });
+  await expect(build).toContainText('# == Your terminal commands, as you typed them ==');
+  await expect(build).toContainText('== Documents you changed, set to their final text ==');
+  await expect(build).toContainText(
+    'aws iam put-role-policy --role-name WebServerRole --policy-name read-assets --policy-document file://',
+  );
+  await expect(build).toContainText('ListAssetsOnly');
+  await section.getByRole('tab', { name: 'CloudFormation' }).click();
+  await expect(section.getByRole('region', { name: /template-account-1\.json/ })).toBeVisible();
+});
+
 test('a damaged save gives a notice and a fresh world, never a blank page', async ({ page }) => {
   await page.addInitScript(() => {
     if (sessionStorage.getItem('seeded') === null) {

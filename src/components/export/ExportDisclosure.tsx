@@ -5,16 +5,20 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import type { Exercise } from '../../exercises/index.ts';
 import type { ExportPanelProps } from '../ExportPanel.tsx';
+import type { WorldExport } from '../../exercises/export/index.ts';
+
+/** The export generator, handed to `make` once it has loaded. */
+export type ExportGenerator = typeof import('../../exercises/export/index.ts');
 
 /** What the disclosure needs to build the export when it opens. */
 export interface ExportDisclosureProps {
-  exercise: Exercise;
-  /** The learner's current documents, by editable id (read when the panel opens or refreshes). */
-  texts: () => Record<string, string>;
-  /** For a terminal task: the commands typed so far, one per line. */
-  commands?: () => string | undefined;
+  /** What is exported (an exercise's title, "Rolelab Playground"); names the tabs' ids. */
+  title: string;
+  /** True when typed terminal commands are part of the export (the panel says how they are used). */
+  typedCommands: boolean;
+  /** Builds the export from the current documents (called on open and on every refresh). */
+  make: (generator: ExportGenerator) => WorldExport;
 }
 
 /** The closed "Run it on real AWS" disclosure; loads ExportPanel on first open. */

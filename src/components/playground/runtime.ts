@@ -13,6 +13,7 @@ export { worldDocuments, applyDocument } from './documents.ts';
 export { explore } from './evaluate.ts';
 export { principalOptions } from './principals.ts';
 export { changedDocuments, encodePlayground, decodePlayground } from './share.ts';
+export { playgroundExportInput } from './export.ts';
 
 /** One resource to pick in the explorer. */
 export interface ResourceOption {

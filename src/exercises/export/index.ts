@@ -23,10 +23,14 @@ import { cloudFormationTemplates } from './cloudformation.ts';
 import type { CfnTemplate } from './cloudformation.ts';
 import { buildModel, exerciseDocuments, templated } from './model.ts';
 import type { ExportDocument } from './model.ts';
+import { editsSection } from './edits.ts';
+import type { ExportEdit } from './edits.ts';
 import { simulateCalls } from './simulate.ts';
 import type { ExportCheck, SimulateCall } from './simulate.ts';
 
 export type { ExportDocument } from './model.ts';
+export type { ExportEdit } from './edits.ts';
+export { BUCKET_SUFFIX_TOKEN } from './model.ts';
 export type { ExportCheck, SimulateCall, EvalDecision } from './simulate.ts';
 export type { CfnTemplate } from './cloudformation.ts';
 export { CFN_PROPERTIES } from './cloudformation.ts';
@@ -67,6 +71,11 @@ export interface ExportInput {
   checks?: readonly ExportCheck[];
   /** Commands typed in a terminal task, added verbatim (account ids templated) after the build. */
   terminalCommands?: string;
+  /**
+   * Documents set to their final text last of all (after the typed commands), so the real world
+   * ends where the simulated one is: the Playground's changed documents.
+   */
+  finalEdits?: readonly ExportEdit[];
 }
 
 /** A check result in words: "allowed", or "denied (AccessDenied)". */
@@ -145,6 +154,7 @@ export function exportWorld(input: ExportInput): WorldExport {
       '',
     ].join('\n');
   }
+  build += editsSection(model, input.finalEdits ?? []);
   const calls = simulateCalls(model, input.checks ?? [], decisionsFor(input), input.title);
   const templates = cloudFormationTemplates(model, input.title).map((t: CfnTemplate) => ({
     name: model.seed.accounts.length > 1 ? `template-account-${t.account}.json` : 'template.json',

@@ -1,0 +1,154 @@
+/**
+ * The Playground as it is now, for "Run it on real AWS": the Playground's starting world, then
+ * the commands typed in its terminal, then every document that differs from the start set to its
+ * final text (an editor change or a terminal one), so the real accounts end where the simulated
+ * ones are. Loaded with the export panel, never with the page.
+ */
+import type { ExportEdit, ExportInput } from '../../exercises/export/index.ts';
+// From model.ts, not the index: this module rides in the Playground's runtime chunk, and the
+// generator itself loads only when the export panel opens.
+import { BUCKET_SUFFIX_TOKEN } from '../../exercises/export/model.ts';
+import { worldSeedSchema } from '../../sim/world/seed-schema.ts';
+import type { World } from '../../sim/world/types.ts';
+import { PLAYGROUND_WORLD } from './world.ts';
+
+type EditArgs = NonNullable<ExportEdit['apply']>['args'];
+
+/** The command that sets one changed document, from its Playground id (documents.ts). */
+export function editFor(world: World, id: string, text: string): ExportEdit | null {
+  const [kind = '', ...rest] = id.split(':');
+  const [account = '', name = '', policy = ''] = rest;
+  const set = (
+    label: string,
+    service: string,
+    command: string,
+    args: EditArgs,
+    documentOption: string,
+  ): ExportEdit => ({
+    account,
+    label,
+    text,
+    apply: { service, command, args, documentOption },
+  });
+  switch (kind) {
+    case 'trust':
+      return set(
+        `trust-${name}`,
+        'iam',
+        'update-assume-role-policy',
+        [['--role-name', name]],
+        '--policy-document',
+      );
+    case 'role-inline':
+      return set(
+        `${name}-${policy}`,
+        'iam',
+        'put-role-policy',
+        [
+          ['--role-name', name],
+          ['--policy-name', policy],
+        ],
+        '--policy-document',
+      );
+    case 'user-inline':
+      return set(
+        `${name}-${policy}`,
+        'iam',
+        'put-user-policy',
+        [
+          ['--user-name', name],
+          ['--policy-name', policy],
+        ],
+        '--policy-document',
+      );
+    case 'group-inline':
+      return set(
+        `${name}-${policy}`,
+        'iam',
+        'put-group-policy',
+        [
+          ['--group-name', name],
+          ['--policy-name', policy],
+        ],
+        '--policy-document',
+      );
+    case 'managed': {
+      const arn = id.slice('managed:'.length);
+      const owner = /^arn:aws:iam::(\d{12}):/.exec(arn)?.[1] ?? '';
+      const policyName = arn.slice(arn.lastIndexOf('/') + 1);
+      return {
+        account: owner,
+        label: policyName,
+        text,
+        apply: {
+          service: 'iam',
+          command: 'create-policy-version',
+          args: [['--policy-arn', arn], '--set-as-default'],
+          documentOption: '--policy-document',
+        },
+        note: `A new default version of ${policyName}: before cleanup.sh deletes the policy, delete its other versions (aws iam list-policy-versions, delete-policy-version).`,
+      };
+    }
+    case 'bucket': {
+      const bucket = id.slice('bucket:'.length);
+      const owner = world.s3.buckets[bucket]?.ownerAccountId ?? '';
+      return {
+        account: owner,
+        label: `bucket-${bucket}`,
+        text,
+        apply: {
+          service: 's3api',
+          command: 'put-bucket-policy',
+          args: [['--bucket', `${bucket}${BUCKET_SUFFIX_TOKEN}`]],
+          documentOption: '--policy',
+        },
+      };
+    }
+    case 'lambda': {
+      const arn = id.slice('lambda:'.length);
+      const fn = world.lambda.functions[arn];
+      return {
+        account: fn?.accountId ?? '',
+        label: `function-policy-${fn?.functionName ?? 'function'}`,
+        text,
+        note: `A function's resource-based policy is built one statement at a time: run aws lambda add-permission --function-name ${fn?.functionName ?? '<name>'} for each statement of this document (remove-permission for ones you deleted).`,
+      };
+    }
+    case 'org': {
+      const policyId = id.slice('org:'.length);
+      const p = world.organization?.policies[policyId];
+      if (p === undefined || world.organization === null) return null;
+      const type = p.type;
+      return {
+        account: world.organization.managementAccountId,
+        label: `${type === 'SERVICE_CONTROL_POLICY' ? 'scp' : 'rcp'}-${p.name}`,
+        text,
+        note: `Your organization gives ${p.name} another id: find it with aws organizations list-policies --filter ${type}, then aws organizations update-policy --policy-id <that id> --content file://<this file>.`,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The export input for the Playground's state: its seed, the commands typed (from the terminal's
+ * history, oldest first) and the changed documents by Playground id (share.ts `changedDocuments`).
+ */
+export function playgroundExportInput(
+  world: World,
+  history: readonly string[],
+  changed: Readonly<Record<string, string>>,
+): ExportInput {
+  const finalEdits = Object.keys(changed)
+    .sort()
+    .map((id) => editFor(world, id, changed[id] ?? ''))
+    .filter((e): e is ExportEdit => e !== null);
+  return {
+    title: 'Rolelab Playground',
+    seed: worldSeedSchema.parse(PLAYGROUND_WORLD),
+    documents: [],
+    terminalCommands: history.join('\n'),
+    finalEdits,
+  };
+}
