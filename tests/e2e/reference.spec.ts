@@ -135,7 +135,7 @@ test('glossary anchors land on their term, and related and lesson links work', a
   await expect(entry).toBeInViewport();
   await expect(entry.locator('dfn')).toHaveText('Trust policy');
   await expect(
-    page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Glossary' }),
+    page.getByRole('navigation', { name: 'More' }).getByRole('link', { name: 'Glossary' }),
   ).toHaveAttribute('aria-current', 'page');
 
   await entry.getByRole('link', { name: 'AssumeRole' }).click();
