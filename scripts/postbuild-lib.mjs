@@ -68,15 +68,26 @@ export function policyFor(scripts) {
 }
 
 /**
- * The page with its CSP <meta> as the first element of <head>, so it governs every script that
- * follows. A page that already carries one is refreshed, not doubled.
+ * The page with its CSP <meta> at the top of <head>, so it governs every script that follows:
+ * right after the charset declaration (which must stay within the first 1024 bytes, and a long
+ * policy could push it out), or first in <head> when there is none. A page that already carries
+ * a policy is refreshed, not doubled.
  */
 export function withCsp(html) {
   const policy = policyFor(inlineScripts(html));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   const cleaned = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
-  if (!/<head\b[^>]*>/i.test(cleaned)) throw new Error('page has no <head>');
-  return cleaned.replace(/<head\b[^>]*>/i, (head) => head + meta);
+  const head = /<head\b[^>]*>/i.exec(cleaned);
+  if (head === null) throw new Error('page has no <head>');
+  const afterHead = head.index + head[0].length;
+  const charset = /<meta charset=[^>]*>/i.exec(cleaned.slice(afterHead));
+  // Only a charset declaration that comes before any script counts as "the top".
+  const firstScript = cleaned.slice(afterHead).search(/<script\b/i);
+  const at =
+    charset !== null && (firstScript === -1 || charset.index < firstScript)
+      ? afterHead + charset.index + charset[0].length
+      : afterHead;
+  return cleaned.slice(0, at) + meta + cleaned.slice(at);
 }
 
 /**

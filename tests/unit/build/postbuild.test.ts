@@ -39,13 +39,19 @@ describe('Content-Security-Policy', () => {
     expect(policy).not.toMatch(/https?:/);
   });
 
-  it('puts the policy first in <head>, once, even when run twice', () => {
-    const html = page('<script>a()</script>');
+  it('puts the policy right after the charset declaration, before every script, once, even when run twice', () => {
+    const html = page('<script>b()</script>', '<script>a()</script>');
     const once = withCsp(html);
     const twice = withCsp(once);
     expect(twice).toBe(once);
-    expect(once.indexOf('Content-Security-Policy')).toBeLessThan(once.indexOf('<meta charset'));
+    const at = once.indexOf('Content-Security-Policy');
+    expect(at).toBeGreaterThan(once.indexOf('<meta charset'));
+    expect(at).toBeLessThan(once.indexOf('<script>'));
     expect(once.match(/Content-Security-Policy/g)).toHaveLength(1);
+    // Without a charset declaration it goes first in <head>.
+    expect(withCsp('<html><head><title>x</title></head></html>')).toMatch(
+      /^<html><head><meta http-equiv="Content-Security-Policy"/,
+    );
   });
 
   it('reports inline event handlers and javascript: URLs, which no hash can allow', () => {
