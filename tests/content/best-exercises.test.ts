@@ -8,30 +8,9 @@
  * Guide, "AWS global condition context keys").
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import {
-  gradeExercise,
-  gradeWithCommands,
-  parseExercise,
-  replayTerminal,
-} from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
-
-/** Loads and validates one exercise of this lesson. */
-function load(id: string): Exercise {
-  const file = resolve(import.meta.dirname, `../../content/exercises/${id}.json`);
-  const parsed = parseExercise(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.ok) throw new Error(`${id}: ${JSON.stringify(parsed.errors)}`);
-  return parsed.exercise;
-}
-
-/** The check whose description contains `text`. */
-function find(checks: CheckResult[], text: string): CheckResult {
-  const found = checks.find((c) => c.description.includes(text));
-  if (found === undefined) throw new Error(`no check mentions "${text}"`);
-  return found;
-}
+import { gradeExercise, gradeWithCommands, replayTerminal } from '../../src/exercises/index.ts';
+import type { Exercise, PredictionChoice } from '../../src/exercises/index.ts';
+import { findCheck as find, loadExercise as load } from './helpers.ts';
 
 describe('best-cli-password-policy', () => {
   const ex = load('best-cli-password-policy');

@@ -5,24 +5,14 @@
  * answers of every exercise live in exercises.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   gradeExercise,
   gradeWithCommands,
-  parseExercise,
   PREDICTION_CHOICES,
   replayTerminal,
 } from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
-
-/** Loads and validates one exercise of this lesson. */
-function load(id: string): Exercise {
-  const file = resolve(import.meta.dirname, `../../content/exercises/${id}.json`);
-  const parsed = parseExercise(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.ok) throw new Error(`${id}: ${JSON.stringify(parsed.errors)}`);
-  return parsed.exercise;
-}
+import type { CheckResult, PredictionChoice } from '../../src/exercises/index.ts';
+import { loadExercise as load } from './helpers.ts';
 
 /** The message of a check's error, or '' when it was allowed or did not run. */
 function messageOf(check: CheckResult | undefined): string {

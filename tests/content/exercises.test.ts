@@ -31,7 +31,8 @@ function answersOf(ex: Exercise): Record<string, PredictionChoice> {
 }
 
 /** Whether an exercise has documents for the learner to edit (a prediction-only one has none). */
-const hasEdits = (ex: Exercise): boolean => ex.terminal !== undefined || ex.editable.some((e) => e.readOnly !== true);
+const hasEdits = (ex: Exercise): boolean =>
+  ex.terminal !== undefined || ex.editable.some((e) => e.readOnly !== true);
 
 /** Loads and validates one exercise file. */
 function load(file: string): Exercise {
@@ -84,7 +85,9 @@ describe('content/exercises', () => {
         it(`prediction "${q.id}": the engine agrees with the solution, and other answers fail`, () => {
           const ex = load(file);
           const right = answersOf(ex);
-          const mine = gradeWithCommands(ex, ex.solution, right).predictions.find((p) => p.id === q.id);
+          const mine = gradeWithCommands(ex, ex.solution, right).predictions.find(
+            (p) => p.id === q.id,
+          );
           expect(mine?.engine, mine?.reason ?? mine?.explanation?.summary).toBe(right[q.id]);
           expect(mine?.passed).toBe(true);
           for (const other of PREDICTION_CHOICES.filter((c) => c !== right[q.id])) {

@@ -15,17 +15,24 @@ const root = resolve(import.meta.dirname, '../..');
 function buildWith(files: Record<string, string>): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rolelab-schema-'));
   try {
-    for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, name), join(dir, name));
+    for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json'])
+      cpSync(join(root, name), join(dir, name));
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
     symlinkSync(join(root, 'src'), join(dir, 'src'), 'dir');
-    for (const sub of ['lessons', 'exercises', 'workshops']) mkdirSync(join(dir, 'content', sub), { recursive: true });
-    for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, 'content', path), text);
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-      timeout: 120_000,
-    });
+    for (const sub of ['lessons', 'exercises', 'workshops'])
+      mkdirSync(join(dir, 'content', sub), { recursive: true });
+    for (const [path, text] of Object.entries(files))
+      writeFileSync(join(dir, 'content', path), text);
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+        timeout: 120_000,
+      },
+    );
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -58,7 +65,9 @@ describe('content that does not fit its schema stops the build', () => {
         title: 'Broken',
         prompt: 'An exercise whose checks are not a list.',
         world: {},
-        editable: [{ id: 'policy', kind: 'identity-policy', label: 'Identity policy', starter: '{}' }],
+        editable: [
+          { id: 'policy', kind: 'identity-policy', label: 'Identity policy', starter: '{}' },
+        ],
         solution: { policy: '{}' },
         checks: 'all of them',
         hints: ['none'],

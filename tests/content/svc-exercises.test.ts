@@ -7,32 +7,8 @@
  * (the wrong answers of every exercise live in exercises.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
-
-/** Loads and validates one exercise of this lesson. */
-function load(id: string): Exercise {
-  const file = resolve(import.meta.dirname, `../../content/exercises/${id}.json`);
-  const parsed = parseExercise(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.ok) throw new Error(`${id}: ${JSON.stringify(parsed.errors)}`);
-  return parsed.exercise;
-}
-
-/** The check whose description contains `text`. */
-function find(checks: CheckResult[], text: string): CheckResult {
-  const found = checks.find((c) => c.description.includes(text));
-  if (found === undefined) throw new Error(`no check mentions "${text}"`);
-  return found;
-}
-
-/** The error code and message of a check, or "allowed". */
-function outcome(check: CheckResult): string {
-  const got = check.got;
-  if (got === undefined) return `did not run: ${check.reason ?? ''}`;
-  return got.outcome === 'allowed' ? 'allowed' : `${got.code}: ${got.message}`;
-}
+import { gradeExercise } from '../../src/exercises/index.ts';
+import { findCheck as find, loadExercise as load, outcome } from './helpers.ts';
 
 describe('svc-lambda-execution-role', () => {
   const ex = load('svc-lambda-execution-role');
