@@ -119,13 +119,31 @@ const SCAN_LIMIT = 4;
 const SCAN_FOLD: unique symbol = Symbol('fold');
 
 /**
+ * True when `key` lowercases to `keyLower`, without building the lowercased string (this runs
+ * for every key of the context on every condition): ASCII letters are folded in place, and a key
+ * with any other character falls back to `toLowerCase`, which may change its length.
+ */
+function foldsTo(key: string, keyLower: string): boolean {
+  const n = key.length;
+  const sameLength = n === keyLower.length;
+  for (let i = 0; i < n; i++) {
+    let c = key.charCodeAt(i);
+    if (c > 127) return key.toLowerCase() === keyLower;
+    if (!sameLength) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== keyLower.charCodeAt(i)) return false;
+  }
+  return sameLength;
+}
+
+/**
  * The string value of `keyLower` among the given keys (the last usable one, as the fold keeps),
  * undefined when no key folds to it, or SCAN_FOLD when the winner is not a plain string.
  */
 function scanGiven(raw: Readonly<Record<string, unknown>>, keys: readonly string[], keyLower: string): string | undefined | typeof SCAN_FOLD {
   for (let i = keys.length - 1; i >= 0; i--) {
     const k = keys[i] as string;
-    if (k.toLowerCase() !== keyLower) continue;
+    if (!foldsTo(k, keyLower)) continue;
     const v = raw[k];
     if (typeof v === 'string') return v;
     if (normalizeValue(v) !== undefined) return SCAN_FOLD;
@@ -136,6 +154,8 @@ function scanGiven(raw: Readonly<Record<string, unknown>>, keys: readonly string
 /** Reads keys from the case's context first, then from what the caller implies. */
 export class RequestContext implements ValueLookup {
   private given: Map<string, ContextValue> | undefined;
+  /** The given keys of a small context, listed once (a case's conditions may read several). */
+  private keys: string[] | undefined;
 
   constructor(
     private readonly raw: Readonly<Record<string, unknown>> | undefined,
@@ -148,7 +168,7 @@ export class RequestContext implements ValueLookup {
     if (raw !== undefined) {
       let given = this.given;
       if (given === undefined) {
-        const keys = Object.keys(raw);
+        const keys = (this.keys ??= Object.keys(raw));
         // A small context is searched in place rather than folded into a Map (most hold one or
         // two keys). The last key that folds to `keyLower` with a usable value wins, as in the
         // Map; a multivalued one is folded after all, so its array is built once.

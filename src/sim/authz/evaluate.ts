@@ -3,7 +3,7 @@
  * request, once. The decision order (decide.ts) then only reads these results.
  */
 import type { EvalCase, LoadedPolicy } from './case.ts';
-import { matchStatement } from './statement.ts';
+import { appliedTrace, matchStatement, MATCHED, statementMiss } from './statement.ts';
 import type { CompiledStatement, MatchEnv, StatementResult } from './statement.ts';
 import type { StatementTrace } from './types.ts';
 
@@ -15,9 +15,14 @@ export interface SetResult {
   readonly allows: readonly StatementResult[];
 }
 
-/** Everything matched, ready for the decision order. */
+/**
+ * Everything matched, ready for the decision order. Evaluated without explaining, `statements`
+ * stays empty and the matching traces carry no sentence: enough to decide, not to explain.
+ */
 export interface Evaluated {
-  /** Every statement considered, in evaluation order. */
+  /** True when every statement was traced with its sentence. */
+  explain: boolean;
+  /** Every statement considered, in evaluation order (empty unless `explain`). */
   statements: StatementTrace[];
   /** Every matching Deny, in the order AWS lists the policy types (RCP, SCP, resource, identity…). */
   denies: StatementTrace[];
@@ -42,9 +47,15 @@ function runPolicy(loaded: LoadedPolicy, env: MatchEnv, withPrincipal: boolean, 
   const compiled = loaded.compiled;
   for (let i = 0; i < compiled.length; i++) {
     const cs = compiled[i] as CompiledStatement;
-    const trace = matchStatement(cs, env, loaded.source, loaded.index, withPrincipal);
-    out.statements.push(trace);
-    if (!trace.matched) continue;
+    let trace: StatementTrace;
+    if (out.explain) {
+      trace = matchStatement(cs, env, loaded.source, loaded.index, withPrincipal);
+      out.statements.push(trace);
+      if (!trace.matched) continue;
+    } else {
+      if (statementMiss(cs, env, withPrincipal) !== MATCHED) continue;
+      trace = appliedTrace(cs, loaded.source, loaded.index);
+    }
     if (set === EMPTY_SET) set = { denies: [], allows: [] };
     if (cs.effect === 'Deny') {
       (set.denies as StatementTrace[]).push(trace);
@@ -79,8 +90,11 @@ function runLevels(levels: readonly LoadedPolicy[], env: MatchEnv, withPrincipal
   return results;
 }
 
-/** Matches all applicable policies of the case. */
-export function evaluateCase(c: EvalCase): Evaluated {
+/**
+ * Matches all applicable policies of the case. With `explain` false only what the decision
+ * needs is kept: no trace for a statement that does not apply, no sentences.
+ */
+export function evaluateCase(c: EvalCase, explain = true): Evaluated {
   const env: MatchEnv = {
     caller: c.caller,
     action: c.action,
@@ -91,6 +105,7 @@ export function evaluateCase(c: EvalCase): Evaluated {
     form: null,
   };
   const out: Evaluated = {
+    explain,
     statements: [],
     denies: [],
     rcpLevels: NO_LEVELS,

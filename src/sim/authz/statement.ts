@@ -186,46 +186,49 @@ function trace(
 }
 
 /**
- * Matches a compiled statement. `withPrincipal` is true for resource-based policies (resource,
- * trust, RCP), where the Principal element decides who the statement is about. Sets `env.form`
- * (how the Principal named the caller, or null) as a second result, so no wrapper is allocated.
+ * Why a statement does not apply, as `statementMiss` reports it: `MATCHED` when it applies, a
+ * part of the statement otherwise, and `MISS_CONDITION + i` when the i-th condition clause fails.
+ * Numbers rather than objects, so deciding alone (without explaining) allocates nothing.
  */
-export function matchStatement(
-  cs: CompiledStatement,
-  env: MatchEnv,
-  source: PolicySource,
-  policyIndex: number,
-  withPrincipal: boolean,
-): StatementTrace {
+export const MATCHED = 0;
+const MISS_NO_PRINCIPAL = 1;
+const MISS_PRINCIPAL = 2;
+const MISS_NOT_PRINCIPAL_ALLOW = 3;
+const MISS_NOT_PRINCIPAL_LISTED = 4;
+const MISS_ACTION = 5;
+const MISS_RESOURCE = 6;
+const MISS_CONDITION = 16;
+
+/**
+ * Whether a compiled statement applies to the request: principal (when `withPrincipal`), action,
+ * resource, then conditions, stopping at the first part that fails. `withPrincipal` is true for
+ * resource-based policies (resource, trust, RCP), where the Principal element decides who the
+ * statement is about. Sets `env.form` (how the Principal named the caller, or null) as a second
+ * result, so no wrapper is allocated. The one place the matching rules live: `matchStatement`
+ * puts its answer into words.
+ */
+export function statementMiss(cs: CompiledStatement, env: MatchEnv, withPrincipal: boolean): number {
   env.form = null;
   if (withPrincipal) {
     // `cs.principal` is set exactly when the statement has a Principal element.
     if (cs.principal !== undefined) {
       const form = matchCompiledPrincipal(cs.principal, env.caller);
-      if (form === null) {
-        const detail = `Principal does not name ${env.caller.arn} (it names ${cs.principalText})`;
-        return trace(source, policyIndex, cs, false, detail, 'principal', cs.statement.principal?.range);
-      }
+      if (form === null) return MISS_PRINCIPAL;
       env.form = form;
     } else if (cs.statement.notPrincipal !== undefined) {
-      const notPrincipal = cs.statement.notPrincipal;
       // NotPrincipal is only supported with Deny (NotPrincipal page); with Allow it grants nothing.
-      if (cs.effect === 'Allow' || !notPrincipalApplies(notPrincipal, env.caller, env.hasBoundary)) {
-        const detail = cs.effect === 'Allow'
-          ? 'NotPrincipal with Allow is not supported by AWS, so this statement grants nothing'
-          : `NotPrincipal lists ${env.caller.arn} (and every identity it acts as), so this Deny does not apply to it`;
-        return trace(source, policyIndex, cs, false, detail, 'principal', notPrincipal.range);
-      }
+      if (cs.effect === 'Allow') return MISS_NOT_PRINCIPAL_ALLOW;
+      if (!notPrincipalApplies(cs.statement.notPrincipal, env.caller, env.hasBoundary)) return MISS_NOT_PRINCIPAL_LISTED;
       env.form = 'any';
     } else {
-      return trace(source, policyIndex, cs, false, 'The statement has no Principal, so it applies to nobody', 'principal', cs.range);
+      return MISS_NO_PRINCIPAL;
     }
   }
-  const onlyAction = cs.onlyAction;
   const actions = cs.actions;
   if (actions !== undefined) {
-    let hit = false;
+    const onlyAction = cs.onlyAction;
     const actionLower = env.actionLower;
+    let hit = false;
     if (onlyAction !== undefined) hit = onlyAction(actionLower);
     else {
       for (let i = 0; i < actions.length; i++) {
@@ -235,38 +238,83 @@ export function matchStatement(
         }
       }
     }
-    if (hit === cs.notAction) {
-      const detail = cs.notAction
-        ? `${env.action} is listed in NotAction (${cs.actionText})`
-        : `Action does not cover ${env.action} (it lists ${cs.actionText})`;
-      env.form = null;
-      return trace(source, policyIndex, cs, false, detail, 'action', cs.actionRange);
-    }
+    if (hit === cs.notAction) return missed(env, MISS_ACTION);
   }
   if (cs.resources !== undefined) {
     const onlyResource = cs.onlyResource;
     const hit = onlyResource !== undefined ? onlyResource(env.resource) : resourceHit(cs.resources, env);
-    if (hit === cs.notResource) {
-      let detail = cs.notResource
-        ? `${env.resource} is listed in NotResource (${cs.resourceText})`
-        : `Resource does not cover ${env.resource} (it lists ${cs.resourceText})`;
-      const missing = cs.hasTemplates && !cs.notResource ? missingKeys(cs.resources, env) : [];
-      if (missing.length > 0) detail += `; \${${missing.join('}, ${')}} has no value in this request`;
-      env.form = null;
-      return trace(source, policyIndex, cs, false, detail, 'resource', cs.resourceRange);
-    }
+    if (hit === cs.notResource) return missed(env, MISS_RESOURCE);
   }
   const conditions = cs.conditions;
   for (let i = 0; i < conditions.length; i++) {
-    const cc = conditions[i] as CompiledClause;
-    if (!clauseHolds(cc, env.ctx)) {
-      const detail = `Condition not met: ${describeClause(cc, env.ctx, false)}`;
-      env.form = null;
-      return trace(source, policyIndex, cs, false, detail, 'condition', cc.clause.range);
+    if (!clauseHolds(conditions[i] as CompiledClause, env.ctx)) return missed(env, MISS_CONDITION + i);
+  }
+  return MATCHED;
+}
+
+/** A miss after the principal matched: the statement does not apply, so it names nobody. */
+function missed(env: MatchEnv, code: number): number {
+  env.form = null;
+  return code;
+}
+
+/**
+ * Matches a compiled statement and says why it does or does not apply, with the values
+ * compared (see `statementMiss` for the order and `env.form`).
+ */
+export function matchStatement(
+  cs: CompiledStatement,
+  env: MatchEnv,
+  source: PolicySource,
+  policyIndex: number,
+  withPrincipal: boolean,
+): StatementTrace {
+  const miss = statementMiss(cs, env, withPrincipal);
+  switch (miss) {
+    case MATCHED:
+      return trace(source, policyIndex, cs, true, appliesText(cs, env));
+    case MISS_PRINCIPAL:
+      return trace(source, policyIndex, cs, false, `Principal does not name ${env.caller.arn} (it names ${cs.principalText})`, 'principal', cs.statement.principal?.range);
+    case MISS_NOT_PRINCIPAL_ALLOW:
+      return trace(source, policyIndex, cs, false, 'NotPrincipal with Allow is not supported by AWS, so this statement grants nothing', 'principal', cs.statement.notPrincipal?.range);
+    case MISS_NOT_PRINCIPAL_LISTED:
+      return trace(
+        source,
+        policyIndex,
+        cs,
+        false,
+        `NotPrincipal lists ${env.caller.arn} (and every identity it acts as), so this Deny does not apply to it`,
+        'principal',
+        cs.statement.notPrincipal?.range,
+      );
+    case MISS_NO_PRINCIPAL:
+      return trace(source, policyIndex, cs, false, 'The statement has no Principal, so it applies to nobody', 'principal', cs.range);
+    case MISS_ACTION: {
+      const detail = cs.notAction
+        ? `${env.action} is listed in NotAction (${cs.actionText})`
+        : `Action does not cover ${env.action} (it lists ${cs.actionText})`;
+      return trace(source, policyIndex, cs, false, detail, 'action', cs.actionRange);
+    }
+    case MISS_RESOURCE: {
+      let detail = cs.notResource
+        ? `${env.resource} is listed in NotResource (${cs.resourceText})`
+        : `Resource does not cover ${env.resource} (it lists ${cs.resourceText})`;
+      const missing = cs.hasTemplates && !cs.notResource && cs.resources !== undefined ? missingKeys(cs.resources, env) : [];
+      if (missing.length > 0) detail += `; \${${missing.join('}, ${')}} has no value in this request`;
+      return trace(source, policyIndex, cs, false, detail, 'resource', cs.resourceRange);
+    }
+    default: {
+      const cc = cs.conditions[miss - MISS_CONDITION] as CompiledClause;
+      return trace(source, policyIndex, cs, false, `Condition not met: ${describeClause(cc, env.ctx, false)}`, 'condition', cc.clause.range);
     }
   }
+}
+
+/** The sentence for a statement that applies, with the conditions it met. */
+function appliesText(cs: CompiledStatement, env: MatchEnv): string {
   const verb = cs.effect === 'Allow' ? 'Allows' : 'Denies';
   let detail = `${verb} ${env.action} on ${env.resource}`;
+  const conditions = cs.conditions;
   if (conditions.length > 0) {
     detail += ' (conditions met: ';
     for (let i = 0; i < conditions.length; i++) {
@@ -275,5 +323,13 @@ export function matchStatement(
     }
     detail += ')';
   }
-  return trace(source, policyIndex, cs, true, detail);
+  return detail;
+}
+
+/**
+ * The trace of a statement that applies, without the sentence: for deciding alone, where only
+ * the decision is read and the explanation is built again (with `matchStatement`) when asked for.
+ */
+export function appliedTrace(cs: CompiledStatement, source: PolicySource, policyIndex: number): StatementTrace {
+  return trace(source, policyIndex, cs, true, '');
 }

@@ -173,8 +173,8 @@ export interface AuthorizeResult {
   deciding: StatementTrace[];
   /** The policy type that decided a denial, as AWS names it in AccessDenied messages. */
   deniedBy?: string;
-  /** AWS-shaped error message for a denial: `User: arn:… is not authorized to perform: …`. */
-  message?: string;
+  /** AWS-shaped error message for a denial: `User: arn:… is not authorized to perform: …`; undefined when allowed. */
+  message?: string | undefined;
   /** Plain-English summary for the learner. */
   summary: string;
   /** Problems with the input (malformed policies, bad ARNs). Present and non-empty when `decision` is absent. */
