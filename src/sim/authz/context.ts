@@ -156,6 +156,8 @@ export class RequestContext implements ValueLookup {
   private given: Map<string, ContextValue> | undefined;
   /** The given keys of a small context, listed once (a case's conditions may read several). */
   private keys: string[] | undefined;
+  /** The caller's derived keys, fetched once per request. */
+  private derived: Map<string, ContextValue> | undefined;
 
   constructor(
     private readonly raw: Readonly<Record<string, unknown>> | undefined,
@@ -191,7 +193,7 @@ export class RequestContext implements ValueLookup {
     }
     if (!keyLower.startsWith('aws:')) return undefined;
     if (keyLower.startsWith(TAG_PREFIX)) return principalTag(this.caller, keyLower);
-    return derivedKeys(this.caller).get(keyLower);
+    return (this.derived ??= derivedKeys(this.caller)).get(keyLower);
   }
 
   /** The single value of a key (for policy variables): multivalued keys cannot be variables. */
