@@ -7,7 +7,7 @@
  * (the wrong answers of every exercise live in exercises.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { gradeExercise } from '../../src/exercises/index.ts';
+import { gradeExercise, gradeWithCommands } from '../../src/exercises/index.ts';
 import { findCheck as find, loadExercise as load, outcome } from './helpers.ts';
 
 describe('svc-lambda-execution-role', () => {
@@ -107,5 +107,31 @@ describe('svc-s3-invoke-function-policy', () => {
     expect(outcome(find(checks, 'example-uploads-prank'))).toMatch(unreachable);
     expect(outcome(find(checks, 'example-public-drop'))).toMatch(unreachable);
     expect(outcome(find(checks, 'directly'))).toMatch(/^AccessDeniedException: /);
+  });
+});
+
+describe('svc-cli-s3-trigger', () => {
+  const ex = load('svc-cli-s3-trigger');
+  const solution = ex.solution['terminal'] ?? '';
+  const saved = 'sends new objects to make-thumbnail';
+
+  it('the saved configuration is read back: the solution passes the check on its content', () => {
+    const { checks, solved } = gradeWithCommands(ex, ex.solution);
+    expect(solved).toBe(true);
+    expect(find(checks, saved).passed).toBe(true);
+  });
+
+  it('starter: nothing is configured, and the check says which value is missing', () => {
+    const { checks } = gradeWithCommands(ex, {});
+    const check = find(checks, saved);
+    expect(check.passed).toBe(false);
+    expect(check.reason).toMatch(/LambdaFunctionConfigurations\.0\.LambdaFunctionArn is absent/);
+  });
+
+  it('a configuration for the wrong event is saved, yet fails the check naming the event', () => {
+    const { checks, solved } = gradeWithCommands(ex, { terminal: solution.replace('s3:ObjectCreated:*', 's3:ObjectRemoved:*') });
+    expect(solved).toBe(false);
+    expect(outcome(find(checks, 'S3 accepts make-thumbnail'))).toBe('allowed');
+    expect(find(checks, saved).reason).toMatch(/Events\.0 is "s3:ObjectRemoved:\*", not "s3:ObjectCreated:\*"/);
   });
 });
