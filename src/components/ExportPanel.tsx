@@ -200,9 +200,9 @@ export default function ExportPanel(props: ExportPanelProps) {
                 {props.typedCommands && (
                   <p>
                     The commands you typed in the terminal are copied at the end of{' '}
-                    <code>build.sh</code>. Files you made there are not on your computer, so create
-                    them first; a here-document whose text the terminal did not keep is marked{' '}
-                    <code>MANUAL STEP</code>.
+                    <code>build.sh</code>, here-documents included. A file you wrote in Rolelab's
+                    policy editor (<code>edit FILE</code>) is not on your computer: that line is
+                    marked <code>MANUAL STEP</code>, so create the file first.
                   </p>
                 )}
                 <FileBlock file={out.build} idPrefix={idPrefix} onStatus={setStatus} />

@@ -15,6 +15,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TerminalSetup } from './terminal/setup.ts';
 import type { LogEntry, SessionIdentity, TerminalState } from './terminal/runtime.ts';
 import type { PolicyKind } from '../sim/policy/types.ts';
+import { EDITOR_COMMAND as EDIT_COMMAND } from '../sim/cli/shell/editor-command.ts';
 import { documentText, forgetDocument } from '../stores/documents.ts';
 import PolicyEditor from './PolicyEditor.tsx';
 import './Terminal.css';
@@ -42,8 +43,6 @@ function loadRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
-/** `edit FILE` (or the editors people reach for by habit) opens the policy editor on FILE. */
-const EDIT_COMMAND = /^\s*(?:edit|nano|vi|vim|code)\s+(\S+)\s*$/;
 
 /** The kind of policy a file most likely holds, from its name and content, for the editor's checks. */
 function guessKind(path: string, text: string): PolicyKind {

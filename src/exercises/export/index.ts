@@ -11,6 +11,7 @@
  * `documents` are placed exactly where the grader installs them (see buildModel); `checks`
  * (optional) are graded in Rolelab to write the decision next to each simulate call.
  */
+import { EDITOR_COMMAND } from '../../sim/cli/shell/editor-command.ts';
 import { gradeExercise } from '../grade.ts';
 import type { Exercise, Editable } from '../schema.ts';
 import { TERMINAL_ID } from '../terminal-id.ts';
@@ -120,21 +121,37 @@ function decisionsFor(input: ExportInput): string[] {
 }
 
 /**
- * A terminal's history keeps the line that opens a here-document but not its body, and bash
- * would read the rest of the script as that body. Such a line is commented out with a note.
+ * Makes a terminal's history safe to run in bash. A here-document typed before the history kept
+ * their bodies has only its opening line, and bash would read the rest of the script as that
+ * body; a line that opened the page's policy editor (`edit FILE`) wrote a file bash cannot see.
+ * Both are commented out with a note saying what to do instead.
  */
-function completeHeredocs(commands: string): string {
+function shellReady(commands: string): string {
   const lines = commands.split('\n');
-  return lines
-    .map((line, i) => {
-      const open = /<<-?\s*['"]?(\w+)['"]?/.exec(line);
-      if (open === null || line.trimStart().startsWith('#')) return line;
-      const closed = lines.slice(i + 1).some((l) => l.trim() === open[1]);
-      return closed
-        ? line
-        : `# MANUAL STEP (the here-document's text was not recorded; type it again): ${line}`;
-    })
-    .join('\n');
+  const out: string[] = [];
+  /** The delimiter of the here-document whose body is being copied, if any. */
+  let inBody: string | null = null;
+  lines.forEach((line, i) => {
+    if (inBody !== null) {
+      // A body line is text for the file, whatever it looks like.
+      if (line.trim() === inBody) inBody = null;
+      out.push(line);
+      return;
+    }
+    const edited = line.trimStart().startsWith('#') ? null : EDITOR_COMMAND.exec(line);
+    if (edited !== null) {
+      out.push(`# MANUAL STEP (you wrote ${edited[1] ?? 'this file'} in Rolelab's policy editor: create it with the same text): ${line.trim()}`);
+      return;
+    }
+    const open = line.trimStart().startsWith('#') ? null : /<<-?\s*['"]?(\w+)['"]?/.exec(line);
+    const delimiter = open?.[1];
+    if (delimiter === undefined) out.push(line);
+    else if (lines.slice(i + 1).some((l) => l.trim() === delimiter)) {
+      inBody = delimiter;
+      out.push(line);
+    } else out.push(`# MANUAL STEP (the here-document's text was not recorded; type it again): ${line}`);
+  });
+  return out.join('\n');
 }
 
 /** The export of any world and documents (the playground's entry point). */
@@ -142,7 +159,7 @@ export function exportWorld(input: ExportInput): WorldExport {
   const { model, unplaced } = buildModel(input.seed, input.documents);
   let build = buildScript(model, input.title);
   if (input.terminalCommands !== undefined && input.terminalCommands.trim() !== '') {
-    const typed = completeHeredocs(templated(model, input.terminalCommands))
+    const typed = shellReady(templated(model, input.terminalCommands))
       .replace(/\{\{(ACCOUNT_\d+|BUCKET_SUFFIX)\}\}/g, (_, n: string) => `\${${n}}`)
       .trimEnd();
     build += [

@@ -46,6 +46,15 @@ describe('shell basics', () => {
     expect(sh(s, 'cat q.json').stdout).toBe('{"Resource": "arn:aws:s3:::rolelab-data/*"}\n');
   });
 
+  it('here-documents stay in the history with their body, so the history replays them', () => {
+    const s = aliceSession();
+    for (const line of ["cat > p.json <<'EOF'", '{"a": 1}', 'EOF', 'cat p.json']) runLine(s, line);
+    expect(s.history).toEqual(["cat > p.json <<'EOF'", '{"a": 1}', 'EOF', 'cat p.json']);
+    const again = aliceSession();
+    runLines(again, s.history.join('\n'));
+    expect(sh(again, 'cat p.json').stdout).toBe('{"a": 1}\n');
+  });
+
   it('&&, ||, ; and command substitution', () => {
     const s = aliceSession();
     expect(sh(s, 'false && echo no; echo yes').stdout).toBe('yes\n');

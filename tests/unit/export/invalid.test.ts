@@ -55,7 +55,7 @@ describe('ids the simulator made up that no variable can stand for', () => {
   });
 });
 
-describe('a terminal history without here-document bodies', () => {
+describe('a terminal history without here-document bodies (saved before the history kept them)', () => {
   it('comments out a here-document whose text was not recorded, so bash does not swallow the rest', () => {
     const file2 = resolve(
       import.meta.dirname,
@@ -69,6 +69,29 @@ describe('a terminal history without here-document bodies', () => {
     });
     expect(out.build.text).toContain(
       "# MANUAL STEP (the here-document's text was not recorded; type it again): cat > trust.json <<'EOF'",
+    );
+    expect(out.build.text).toContain('\naws iam create-role --role-name X');
+  });
+});
+
+describe('a terminal history with here-documents and policy-editor lines', () => {
+  const file3 = resolve(import.meta.dirname, '../../../content/exercises/fed-cli-oidc-provider-role.json');
+  const p = parseExercise(JSON.parse(readFileSync(file3, 'utf8')));
+  if (!p.ok) throw new Error(p.errors.join('\n'));
+
+  it('copies a recorded here-document whole, even a body line that looks like a command', () => {
+    const terminal = ["cat > notes.txt <<'EOF'", 'vim is not run here', 'EOF', 'cat notes.txt'].join('\n');
+    const out = exportExercise(p.exercise, { terminal });
+    expect(out.build.text).toContain(terminal);
+    expect(out.build.text).not.toContain('MANUAL STEP (you wrote');
+  });
+
+  it('comments out a line that opened the policy editor, naming the file to create', () => {
+    const out = exportExercise(p.exercise, {
+      terminal: 'edit trust.json\naws iam create-role --role-name X --assume-role-policy-document file://trust.json',
+    });
+    expect(out.build.text).toContain(
+      "# MANUAL STEP (you wrote trust.json in Rolelab's policy editor: create it with the same text): edit trust.json",
     );
     expect(out.build.text).toContain('\naws iam create-role --role-name X');
   });

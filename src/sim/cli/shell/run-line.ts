@@ -116,6 +116,10 @@ export function runLine(session: CliSession, line: string): LineResult {
     }
     const pending = session.pending;
     if (pending !== null) {
+      // The body and the closing delimiter go into the history line by line, as bash keeps them
+      // with `cmdhist` off: the history then replays the whole here-document (an export of the
+      // terminal's commands relies on it), and ↑ still recalls one line at a time.
+      session.history.push(line);
       if (line.trim() !== pending.delimiter) {
         pending.lines.push(line);
         return { ...EMPTY, continuation: true };
