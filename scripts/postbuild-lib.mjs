@@ -59,6 +59,18 @@ export function forbiddenInlineCode(html) {
   return found;
 }
 
+/**
+ * The built assets a script names (`_astro/<file>.css` or `.js`, as the bundler's preload lists
+ * write them) that `exists` says are not there. The bundler has shipped a chunk that preloads a
+ * stylesheet it merged away; the browser then gets a 404 on every page that loads the chunk.
+ */
+export function missingAssets(script, exists) {
+  const missing = new Set();
+  for (const m of script.matchAll(/["'](?:\.\/|\/)?(_astro\/[\w.-]+\.(?:css|js))["']/g))
+    if (!exists(m[1])) missing.add(m[1]);
+  return [...missing];
+}
+
 /** The full policy text for a page whose inline scripts are `scripts`. */
 export function policyFor(scripts) {
   const hashes = [...new Set(scripts.map(scriptHash))].sort();

@@ -1,11 +1,18 @@
 // Runs after `astro build` and Pagefind (see package.json "build"):
 //   1. puts a strict Content-Security-Policy <meta> into every page, hashing its inline scripts,
 //      and fails the build if a page has inline event handlers or javascript: URLs;
-//   2. writes dist/sw.js, the service worker that keeps the site available offline.
+//   2. fails the build if a script names an asset (`_astro/….css`) the build did not write;
+//   3. writes dist/sw.js, the service worker that keeps the site available offline.
 // The functions live in postbuild-lib.mjs, where tests/unit/postbuild.test.ts checks them.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { forbiddenInlineCode, serviceWorkerSource, versionOf, withCsp } from './postbuild-lib.mjs';
+import {
+  forbiddenInlineCode,
+  missingAssets,
+  serviceWorkerSource,
+  versionOf,
+  withCsp,
+} from './postbuild-lib.mjs';
 
 const dist = process.env.ROLELAB_OUT_DIR ?? 'dist';
 const base = (process.env.ROLELAB_BASE ?? '/').replace(/^\/*/, '/').replace(/\/*$/, '/');
@@ -30,6 +37,16 @@ if (problems.length) {
   console.error(
     `The Content-Security-Policy forbids inline code; remove it:\n  ${problems.join('\n  ')}`,
   );
+  process.exit(1);
+}
+
+const dangling = [];
+for (const file of files.filter((f) => f.endsWith('.js'))) {
+  const missing = missingAssets(readFileSync(file, 'utf8'), (asset) => existsSync(join(dist, asset)));
+  for (const asset of missing) dangling.push(`${relative(dist, file)} names ${asset}`);
+}
+if (dangling.length) {
+  console.error(`Built scripts name assets the build did not write:\n  ${dangling.join('\n  ')}`);
   process.exit(1);
 }
 

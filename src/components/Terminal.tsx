@@ -15,7 +15,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TerminalSetup } from './terminal/setup.ts';
 import type { LogEntry, SessionIdentity, TerminalState } from './terminal/runtime.ts';
 import type { PolicyKind } from '../sim/policy/types.ts';
-import { EDITOR_COMMAND as EDIT_COMMAND } from '../sim/cli/shell/editor-command.ts';
 import { documentText, forgetDocument } from '../stores/documents.ts';
 import PolicyEditor from './PolicyEditor.tsx';
 import './Terminal.css';
@@ -203,7 +202,7 @@ export default function Terminal({ id, setup, label = 'Terminal', onChange }: Pr
     }
     const edit =
       live.session.pending === null && live.session.prompt === undefined
-        ? EDIT_COMMAND.exec(typed)
+        ? rt.EDITOR_COMMAND.exec(typed)
         : null;
     if (edit !== null) {
       const shownPath = edit[1] ?? '';

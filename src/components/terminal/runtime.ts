@@ -21,10 +21,11 @@ import { resolvePath, writeFile } from '../../sim/cli/fs.ts';
 import { identityOf } from '../../sim/cli/identity.ts';
 import type { SessionIdentity } from '../../sim/cli/identity.ts';
 import { authenticatorCode } from '../../sim/services/iam/totp.ts';
+import { EDITOR_COMMAND } from '../../sim/cli/shell/editor-command.ts';
 import type { TerminalSetup } from './setup.ts';
 
 export type { LineResult, SessionIdentity, CliSession, World };
-export { promptOf, runLine, complete, identityOf, currentHost, resolvePath, writeFile };
+export { promptOf, runLine, complete, identityOf, currentHost, resolvePath, writeFile, EDITOR_COMMAND };
 
 /** Bumped when the saved shape changes; older saves are dropped with a notice. */
 const SAVE_VERSION = 1;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import {
   forbiddenInlineCode,
   inlineScripts,
+  missingAssets,
   policyFor,
   scriptHash,
   serviceWorkerSource,
@@ -94,5 +95,17 @@ describe('service worker', () => {
     ]);
     expect(reordered).toBe(a);
     expect(changed).not.toBe(a);
+  });
+});
+
+describe('assets the built scripts name', () => {
+  const script =
+    'const d=["_astro/jsxRuntime.module.Bfdc-KV3.js","_astro/PolicyEditor.R9H44Xbl.css"];import("./_astro/x.js");const s="site.css";';
+  it('lists those the build did not write, once each', () => {
+    const have = new Set(['_astro/jsxRuntime.module.Bfdc-KV3.js', '_astro/x.js']);
+    expect(missingAssets(script + script, (a) => have.has(a))).toEqual(['_astro/PolicyEditor.R9H44Xbl.css']);
+  });
+  it('is empty when every named asset exists, and ignores strings that are not build assets', () => {
+    expect(missingAssets(script, () => true)).toEqual([]);
   });
 });
