@@ -63,6 +63,9 @@ export function forbiddenInlineCode(html) {
  * The built assets a script names (`_astro/<file>.css` or `.js`, as the bundler's preload lists
  * write them) that `exists` says are not there. The bundler has shipped a chunk that preloads a
  * stylesheet it merged away; the browser then gets a 404 on every page that loads the chunk.
+ * @param {string} script
+ * @param {(asset: string) => boolean} exists
+ * @returns {string[]}
  */
 export function missingAssets(script, exists) {
   const missing = new Set();

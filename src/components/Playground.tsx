@@ -19,6 +19,15 @@ import { href } from '../lib/url.ts';
 import './playground/Playground.css';
 
 type Runtime = typeof import('./playground/runtime.ts');
+type Opened = import('./playground/runtime.ts').OpenedPlayground;
+
+/** "3 terminal lines and 1 changed document", or "the starting world" when both are zero. */
+function carried(lines: number, documents: number): string {
+  const parts: string[] = [];
+  if (lines > 0) parts.push(`${lines} terminal ${lines === 1 ? 'line' : 'lines'}`);
+  if (documents > 0) parts.push(`${documents} changed ${documents === 1 ? 'document' : 'documents'}`);
+  return parts.length === 0 ? 'the starting world' : parts.join(' and ');
+}
 
 /** A count of map facts that appeared and went away, as a sentence (empty when nothing changed). */
 function mapChange(before: WorldMapModel | null, after: WorldMapModel): string {
@@ -43,7 +52,7 @@ export default function Playground() {
   const [status, setStatus] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [offer, setOffer] = useState<{ state: TerminalState; documents: string[] } | null>(null);
+  const [offer, setOffer] = useState<Opened | null>(null);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const modelRef = useRef<WorldMapModel | null>(null);
 
@@ -73,16 +82,14 @@ export default function Playground() {
             setStatus(got.problem);
             return;
           }
-          // A link never silently replaces someone's work: ask when this browser's world has changes.
-          const mine =
-            Object.keys(
-              runtime.changedDocuments(s.get().session.world, runtime.freshState().session.world),
-            ).length > 0;
-          if (mine) setOffer(got);
+          // A link never silently replaces someone's work: ask when this browser's Playground has
+          // changes (typed lines or changed documents).
+          const mine = runtime.playgroundShare(s.get(), runtime.freshState);
+          if (mine.commands.length > 0 || Object.keys(mine.documents).length > 0) setOffer(got);
           else {
             s.replace(got.state);
             setStatus(
-              `Opened the shared Playground: ${got.documents.length} changed ${got.documents.length === 1 ? 'document' : 'documents'} applied to a fresh world.`,
+              `Opened the shared Playground: ${carried(got.commands, got.documents.length)} on a fresh world.`,
             );
           }
         }
@@ -124,13 +131,15 @@ export default function Playground() {
   };
 
   const share = async () => {
-    const documents = rt.changedDocuments(store.get().session.world, rt.freshState().session.world);
-    const count = Object.keys(documents).length;
-    const url = `${new URL(href('playground/'), location.origin).href}#${await rt.encodePlayground(documents)}`;
-    const what =
-      count === 0
-        ? 'the starting world (you have not changed any document yet)'
-        : `your ${count} changed ${count === 1 ? 'document' : 'documents'}`;
+    const shared = rt.playgroundShare(store.get(), rt.freshState);
+    const count = Object.keys(shared.documents).length;
+    const url = `${new URL(href('playground/'), location.origin).href}#${await rt.encodePlayground(shared)}`;
+    let what =
+      shared.commands.length === 0 && count === 0
+        ? 'the starting world (you have not changed anything yet)'
+        : `your ${carried(shared.commands.length, count)}`;
+    if (shared.lost.length > 0)
+      what += `, but not ${shared.lost.join(', ')}: replaying your lines does not bring ${shared.lost.length === 1 ? 'it' : 'them'} back (a line that needed an MFA code or an answer cannot be replayed)`;
     try {
       await navigator.clipboard.writeText(url);
       setShareLink(null);
@@ -176,9 +185,8 @@ export default function Playground() {
       {offer !== null && (
         <div class="pg-offer" role="group" aria-label="Playground from a shared link">
           <p>
-            This link carries someone's Playground ({offer.documents.length} changed{' '}
-            {offer.documents.length === 1 ? 'document' : 'documents'}). Use it instead of yours?
-            Yours would be replaced.
+            This link carries someone's Playground ({carried(offer.commands, offer.documents.length)}).
+            Use it instead of yours? Yours would be replaced.
           </p>
           <button
             type="button"

@@ -174,7 +174,7 @@ test('every control is reachable with the keyboard', async ({ page }) => {
   await expect(page.locator('.pg-result')).toContainText('implicit deny');
 });
 
-test('a share link carries the changed documents and never replaces changes without asking', async ({
+test('a share link carries the typed lines and never replaces changes without asking', async ({
   page,
   browser,
   context,
@@ -194,7 +194,7 @@ test('a share link carries the changed documents and never replaces changes with
   await expect(readers(page)).not.toContainText(WEB_READS_ASSETS);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await expect(
-    page.getByText('Link copied: it opens the Playground with your 1 changed document.'),
+    page.getByText('Link copied: it opens the Playground with your 1 terminal line.'),
   ).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\/playground\/#state=[\w-]+$/);
@@ -205,9 +205,11 @@ test('a share link carries the changed documents and never replaces changes with
   await theirs.goto(link);
   await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
   await expect(
-    theirs.getByText('Opened the shared Playground: 1 changed document applied to a fresh world.'),
+    theirs.getByText('Opened the shared Playground: 1 terminal line on a fresh world.'),
   ).toBeVisible();
   await expect(readers(theirs)).not.toContainText(WEB_READS_ASSETS);
+  // The line was replayed in their terminal: it is in the log's notice and in the history.
+  await expect(terminal(theirs)).toContainText('Replayed 1 line from a shared link');
 
   // Opening it again over their own changes: asked first, and "Keep mine" keeps them.
   await type(
@@ -220,6 +222,45 @@ test('a share link carries the changed documents and never replaces changes with
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: 'Keep mine' }).click();
   await expect(readers(theirs)).not.toContainText('role ReportsFunctionRole (acme-prod) can read');
+  await other.close();
+});
+
+test('a share link replays a role made in the terminal from a here-document', async ({
+  page,
+  browser,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  const term = terminal(page);
+  const trust =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+  for (const line of ["cat > trust.json <<'EOF'", trust, 'EOF'])
+    await type(term, line);
+  await type(
+    term,
+    'aws iam create-role --role-name Builder --assume-role-policy-document file://trust.json --profile prod',
+  );
+  const principal = page.getByRole('combobox', { name: 'Principal' });
+  await expect(principal.getByRole('option', { name: 'Builder (role, as a new session)' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(
+    page.getByText('Link copied: it opens the Playground with your 4 terminal lines.'),
+  ).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(link);
+  await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
+  await expect(
+    theirs.getByText('Opened the shared Playground: 4 terminal lines on a fresh world.'),
+  ).toBeVisible();
+  await expect(
+    theirs
+      .getByRole('combobox', { name: 'Principal' })
+      .getByRole('option', { name: 'Builder (role, as a new session)' }),
+  ).toHaveCount(1);
   await other.close();
 });
 

@@ -12,7 +12,8 @@ export { worldMap } from './map.ts';
 export { worldDocuments, applyDocument } from './documents.ts';
 export { explore } from './evaluate.ts';
 export { principalOptions } from './principals.ts';
-export { changedDocuments, encodePlayground, decodePlayground } from './share.ts';
+export { changedDocuments, encodePlayground, decodePlayground, playgroundShare } from './share.ts';
+export type { PlaygroundShare, OpenedPlayground } from './share.ts';
 export { playgroundExportInput } from './export.ts';
 
 /** One resource to pick in the explorer. */

@@ -9,7 +9,9 @@ import {
   changedDocuments,
   decodePlayground,
   encodePlayground,
+  playgroundShare,
 } from '../../../src/components/playground/share.ts';
+import { runLine } from '../../../src/sim/cli/shell/run-line.ts';
 import { packJson } from '../../../src/lib/share-state.ts';
 import { freshState } from '../../../src/components/playground/store.ts';
 import { PLAYGROUND_WORLD } from '../../../src/components/playground/world.ts';
@@ -212,7 +214,10 @@ describe('Playground links', () => {
     applyDocument(state.session.world, 'trust:333333333333:ProdAdmin', trust);
     const changed = changedDocuments(state.session.world, fresh());
     expect(Object.keys(changed)).toEqual(['trust:333333333333:ProdAdmin']);
-    const opened = await decodePlayground(`#${await encodePlayground(changed)}`, freshState);
+    const opened = await decodePlayground(
+      `#${await encodePlayground({ commands: [], files: {}, documents: changed })}`,
+      freshState,
+    );
     if (opened === null || 'problem' in opened) throw new Error('link did not open');
     expect(opened.documents).toEqual(['trust:333333333333:ProdAdmin']);
     expect(
@@ -242,5 +247,92 @@ describe('Playground links', () => {
       problem: expect.stringMatching(/damaged/),
     });
     expect(await decodePlayground('#top', freshState)).toBeNull();
+  });
+
+  it('carry a v1 link (documents only) as before', async () => {
+    const trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"sts:AssumeRole"}]}';
+    const opened = await decodePlayground(
+      `#state=${await packJson({ v: 1, k: 'playground', d: { 'trust:333333333333:ProdAdmin': trust } })}`,
+      freshState,
+    );
+    if (opened === null || 'problem' in opened) throw new Error('link did not open');
+    expect(opened).toMatchObject({ documents: ['trust:333333333333:ProdAdmin'], commands: 0 });
+  });
+});
+
+describe('Playground links with terminal work', () => {
+  const TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+  const typed = (lines: string[]) => {
+    const state = freshState();
+    for (const line of lines) runLine(state.session, line);
+    return state;
+  };
+  const open = async (state: ReturnType<typeof freshState>) => {
+    const opened = await decodePlayground(`#${await encodePlayground(playgroundShare(state, freshState))}`, freshState);
+    if (opened === null || 'problem' in opened) throw new Error(`link did not open: ${JSON.stringify(opened)}`);
+    return opened;
+  };
+  const ids = (state: ReturnType<typeof freshState>) => worldDocuments(state.session.world).map((d) => d.id);
+
+  it('replay what was typed: a role made from a here-document file exists on the other side', async () => {
+    const mine = typed([
+      "cat > trust.json <<'EOF'",
+      TRUST,
+      'EOF',
+      'aws iam create-role --role-name Builder --assume-role-policy-document file://trust.json --profile prod',
+    ]);
+    const share = playgroundShare(mine, freshState);
+    expect(share.commands).toHaveLength(4);
+    expect(share.documents).toEqual({});
+    expect(share.lost).toEqual([]);
+    const theirs = await open(mine);
+    expect(theirs.commands).toBe(4);
+    expect(ids(theirs.state).filter((id) => id.includes('Builder'))).toEqual(ids(mine).filter((id) => id.includes('Builder')));
+    expect(ids(theirs.state).some((id) => id.includes('Builder'))).toBe(true);
+    expect(theirs.state.session.history.slice(-4)).toEqual(share.commands);
+    expect(theirs.state.log.at(-1)?.text).toMatch(/Replayed 4 lines from a shared link/);
+  });
+
+  it('carry an editor change to a role the terminal made, and a file written in the policy editor', async () => {
+    const mine = typed([
+      'edit trust.json',
+      'aws iam create-role --role-name Builder --assume-role-policy-document file://trust.json --profile prod',
+    ]);
+    // The page's editor wrote the file before the second line ran; here it is written after, as a later edit would be.
+    const laptop = mine.session.hosts['laptop'];
+    if (laptop === undefined) throw new Error('no laptop');
+    laptop.files[`${laptop.home}/trust.json`] = TRUST;
+    runLine(mine.session, 'aws iam create-role --role-name Builder --assume-role-policy-document file://trust.json --profile prod');
+    const builderTrust = ids(mine).find((id) => id.startsWith('trust:') && id.endsWith(':Builder'));
+    if (builderTrust === undefined) throw new Error('the role was not made');
+    const wider = TRUST.replace('ec2.amazonaws.com', 'lambda.amazonaws.com');
+    expect(applyDocument(mine.session.world, builderTrust, wider).ok).toBe(true);
+    const share = playgroundShare(mine, freshState);
+    expect(Object.keys(share.files)).toContain(`${laptop.home}/trust.json`);
+    expect(share.documents).toEqual({ [builderTrust]: wider });
+    const theirs = await open(mine);
+    expect(worldDocuments(theirs.state.session.world).find((d) => d.id === builderTrust)?.text).toBe(wider);
+    expect(theirs.state.session.hosts['laptop']?.files[`${laptop.home}/trust.json`]).toBe(TRUST);
+  });
+
+  it('say which documents a replay cannot bring back', () => {
+    const mine = freshState();
+    // Made without a line in the history (as a line that needed an MFA code would leave it).
+    runLine(mine.session, "aws iam create-role --role-name Ghost --assume-role-policy-document '" + TRUST + "' --profile prod");
+    mine.session.history.pop();
+    const share = playgroundShare(mine, freshState);
+    expect(share.lost.some((id) => id.endsWith(':Ghost'))).toBe(true);
+  });
+
+  it('are refused when their lines or files are not what Rolelab replays', async () => {
+    const link = async (value: unknown) => decodePlayground(`#state=${await packJson(value)}`, freshState);
+    const base = { v: 2, k: 'playground', d: {} };
+    expect(await link({ ...base, c: 'aws s3 ls' })).toMatchObject({ problem: expect.stringMatching(/not a list/) });
+    expect(await link({ ...base, c: ['aws s3 ls\naws iam list-users'] })).toMatchObject({ problem: expect.stringMatching(/cannot replay/) });
+    expect(await link({ ...base, c: Array.from({ length: 1001 }, () => 'ls') })).toMatchObject({ problem: expect.stringMatching(/not a list/) });
+    expect(await link({ ...base, f: { 'trust.json': '{}' } })).toMatchObject({ problem: expect.stringMatching(/not a file path/) });
+    expect(await link({ ...base, f: { '/home/a/../../etc/x': '{}' } })).toMatchObject({ problem: expect.stringMatching(/not a file path/) });
+    expect(await link({ ...base, f: { '/home/a/x.json': 42 } })).toMatchObject({ problem: expect.stringMatching(/not a text file/) });
+    expect(await link({ ...base, v: 3 })).toMatchObject({ problem: expect.stringMatching(/another version/) });
   });
 });
