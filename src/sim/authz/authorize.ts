@@ -108,7 +108,8 @@ class DecidedResult implements AuthorizeResult {
  * or a least-privilege probe that reads only `decision` never pays for the words.
  *
  * Policy documents are parsed once and cached by object identity (or by text): treat the
- * documents you pass as immutable.
+ * documents you pass as immutable. The explanation is built from the same input later, so do not
+ * change the input (its context, the principal's tags) before you have read it either.
  */
 export function authorize(input: AuthorizeInput): AuthorizeResult {
   try {
