@@ -4,7 +4,8 @@
  * these loaded and compare with a grading that has them all, so a rule missed here fails a test
  * rather than a learner's check.
  */
-import { SERVICE_NAMES } from '../sim/services/registry.ts';
+import { isServiceName } from '../sim/services/registry.ts';
+import { parseHandlerSpec } from '../sim/world/lambda-records.ts';
 import type { Check, Exercise, Prediction, Probe } from './schema.ts';
 
 /** Every call grading makes on the learner's behalf: checks, prediction questions, lint probes. */
@@ -23,9 +24,19 @@ export function servicesFor(exercise: Exercise): string[] {
     if ('scp' in target) needed.add('organizations');
     if ('bucket' in target) needed.add('s3');
   }
-  // A function's handler makes calls of its own, to any service, whether a check invokes it or
-  // S3 does on a stored object (event notifications): then everything may be called.
-  const functions = exercise.world.accounts.some((a) => (a.functions ?? []).length > 0);
-  if (needed.has('lambda') || (functions && needed.has('s3'))) return [...SERVICE_NAMES];
-  return [...needed];
+  // A function's handler makes calls of its own, whether a check invokes it or S3 does on a
+  // stored object (event notifications): then the services its steps call are needed too. Only
+  // the seed's functions can run: each check starts from the installed world, so a function a
+  // check creates is gone before any other call could invoke it.
+  const handlers = exercise.world.accounts.flatMap((a) => a.functions ?? []);
+  if (handlers.length > 0 && (needed.has('lambda') || needed.has('s3'))) {
+    needed.add('lambda');
+    for (const f of handlers) {
+      const spec = parseHandlerSpec(f.handler);
+      // A handler that does not parse was refused when the world was built: it never runs.
+      if (typeof spec === 'string') continue;
+      for (const step of spec.steps) needed.add(step.call.slice(0, step.call.indexOf(':')));
+    }
+  }
+  return [...needed].filter(isServiceName);
 }

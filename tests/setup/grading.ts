@@ -8,16 +8,18 @@
 import { beforeAll } from 'vitest';
 import { prepareGrading } from '../../src/exercises/grade.ts';
 import type { Exercise } from '../../src/exercises/schema.ts';
+import { SERVICE_NAMES } from '../../src/sim/services/registry.ts';
 
 /**
- * Only the fields prepareGrading reads: a Lambda call (so every service), an MFA actor, a service
- * actor, a banned flag.
+ * Only the fields prepareGrading reads: a call of every service, an MFA actor, a service actor, a
+ * banned flag.
  */
 const NEEDS_EVERYTHING = {
   world: { accounts: [] },
   editable: [],
   checks: [
-    { actor: { user: 'u', mfa: true }, call: { service: 'lambda', operation: 'Invoke' } },
+    ...SERVICE_NAMES.map((service) => ({ actor: 'anonymous', call: { service, operation: 'X' } })),
+    { actor: { user: 'u', mfa: true }, call: { service: 'iam', operation: 'X' } },
     { actor: { service: 'ec2.amazonaws.com' }, call: { service: 'sts', operation: 'AssumeRole' } },
   ],
   lint: { noFlags: ['FULL_ADMIN_ACCESS'] },
