@@ -5,8 +5,9 @@
  * nothing reads the clock or randomness — the same input always grades the same.
  * It never throws: a simulator failure becomes a failed check with its reason.
  *
- * The code it needs for a given exercise (the simulated services its checks call, the policy
- * review when its lint bans flags) loads on demand: await `prepareGrading(exercise)` first.
+ * The code it needs for a given exercise (the simulated services its checks call, some actors'
+ * helpers, the policy review when its lint bans flags) loads on demand: await
+ * `prepareGrading(exercise)` first. Without it, what is missing fails the grading, visibly.
  */
 // Not the `../sim` barrel: it would pull in the seed schema (zod), the CLI and every service,
 // which the grader never needs whole — exercise seeds were validated when the site was built.
@@ -258,9 +259,9 @@ function brokenResult(exercise: Exercise, reason: string): GradeResult {
 
 /**
  * Loads the code grading `exercise` needs: its services, the helpers its actors need (the MFA
- * authenticator, a service's AssumeRole), the policy review when its lint bans flags. Resolves once `gradeExercise`
- * can grade it; rejects when a chunk cannot be fetched. Cheap to call again: what is loaded
- * stays loaded.
+ * authenticator, a service's AssumeRole), the policy review when its lint bans flags. Resolves
+ * once `gradeExercise` can grade it; rejects when a chunk cannot be fetched. Cheap to call
+ * again: what is loaded stays loaded.
  */
 export async function prepareGrading(exercise: Exercise): Promise<void> {
   await Promise.all([

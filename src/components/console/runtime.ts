@@ -8,7 +8,7 @@
  * in the seed schema (zod): the seed is validated by the unit tests instead.
  */
 import { callAws } from '../../sim/services/call.ts';
-// A command may call any service at any moment: every one is registered up front.
+// A console action may call any service at any moment: every one is registered up front.
 import '../../sim/services/all.ts';
 import type { AwsError } from '../../sim/services/types.ts';
 import { createWorldUnchecked } from '../../sim/world/create-unchecked.ts';
