@@ -163,7 +163,10 @@ export default function ExerciseRunner({
     setBusy(true);
     setStatus('Checking…');
     try {
-      const { gradeExercise } = await import('../exercises/grade.ts');
+      const { gradeExercise, prepareGrading } = await import('../exercises/grade.ts');
+      // The simulated services this exercise calls (and the review, when its lint bans flags)
+      // are chunks of their own: fetched on the first Check, cached after.
+      await prepareGrading(exercise);
       const documents = texts();
       // A terminal task is graded on a copy of the world the learner's commands left.
       const { cloneWorld } = await import('../sim/world/snapshot.ts');

@@ -17,7 +17,9 @@
  * - root: `{ root: accountId }`; anonymous: null credentials.
  * - service: no credentials; the grader runs its AssumeRole through `assumeRoleAsService`.
  */
-import { assumeRoleAsService, authenticatorCode, callAws } from '../sim/services/index.ts';
+// callAws alone, not the services barrel: the barrel loads every service (see prepareGrading).
+import { callAws } from '../sim/services/call.ts';
+import { actorTool } from './actor-tools.ts';
 import type { AuthorizeResult, AwsError, Credentials, World } from '../sim/index.ts';
 import { explainCall, explainServiceAssume } from './explain.ts';
 import { accountFor } from './install.ts';
@@ -98,7 +100,7 @@ function mfaParams(
   user: string,
 ): { SerialNumber: string; TokenCode: string } | undefined {
   const serial = world.accounts[account]?.iam.users[user]?.mfaDevices[0];
-  const view = serial === undefined ? undefined : authenticatorCode(world, serial);
+  const view = serial === undefined ? undefined : actorTool('authenticatorCode')(world, serial);
   return view === undefined ? undefined : { SerialNumber: view.serialNumber, TokenCode: view.code };
 }
 
@@ -148,7 +150,7 @@ function directSession(world: World, account: string, roleName: string): ActorCr
     return { ok: false, reason: `There is no role ${roleName} in account ${account}.` };
   const trust = role.assumeRolePolicyDocument;
   role.assumeRolePolicyDocument = EC2_TRUST;
-  const r = assumeRoleAsService(world, {
+  const r = actorTool('assumeRoleAsService')(world, {
     service: 'ec2.amazonaws.com',
     roleArn: role.arn,
     sessionName: GRADER_SESSION,
@@ -191,7 +193,7 @@ export function actorCredentials(
     const explanation = explainServiceAssume(world, via.service, roleArn, {
       'sts:RoleSessionName': GRADER_SESSION,
     });
-    const r = assumeRoleAsService(world, {
+    const r = actorTool('assumeRoleAsService')(world, {
       service: via.service,
       roleArn,
       sessionName: GRADER_SESSION,

@@ -5,7 +5,9 @@
  * statements the UI shows.
  */
 import { authorize } from '../sim/authz/index.ts';
-import { authorizeInput, resolveCaller, s3AuthorizeInput } from '../sim/services/index.ts';
+import { authorizeInput } from '../sim/services/access.ts';
+import { resolveCaller } from '../sim/services/caller.ts';
+import { s3AuthorizeInput } from '../sim/services/s3/authorize-input.ts';
 import type { AuthorizeResult, CallEnv, CallOptions, Credentials, World } from '../sim/index.ts';
 import type { RequestTarget } from './request.ts';
 

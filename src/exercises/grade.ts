@@ -4,19 +4,26 @@
  * documents installed (so a check that deletes an object cannot change the next one), and
  * nothing reads the clock or randomness — the same input always grades the same.
  * It never throws: a simulator failure becomes a failed check with its reason.
+ *
+ * The code it needs for a given exercise (the simulated services its checks call, some actors'
+ * helpers, the policy review when its lint bans flags) loads on demand: await
+ * `prepareGrading(exercise)` first. Without it, what is missing fails the grading, visibly.
  */
-// Not the `../sim` barrel: it would pull in the seed schema (zod) and the CLI, which the grader
-// never needs — exercise seeds were validated when the site was built.
+// Not the `../sim` barrel: it would pull in the seed schema (zod), the CLI and every service,
+// which the grader never needs whole — exercise seeds were validated when the site was built.
 import { createWorldUnchecked } from '../sim/world/create-unchecked.ts';
-import { SERVICES } from '../sim/services/index.ts';
+import { loadServices } from '../sim/services/load.ts';
+import { serviceDefinition } from '../sim/services/registry.ts';
 import type { World } from '../sim/index.ts';
+import { loadActorTools } from './actor-tools.ts';
 import { actorCredentials, actorText } from './actors.ts';
 import { checkHint, decidingInEdited, editedPolicies } from './deciding.ts';
 import type { EditedPolicy } from './deciding.ts';
 import type { ActorCredentials, KeyRing, SessionPolicies } from './actors.ts';
 import type { PredictionChoice } from './choices.ts';
 import { installDocuments, sessionPolicies } from './install.ts';
-import { lintFindings } from './lint.ts';
+import { lintFindings, loadLintRules } from './lint.ts';
+import { gradedCalls, servicesFor } from './needs.ts';
 import type {
   CheckResult,
   DocumentResult,
@@ -113,7 +120,7 @@ class Stage {
   /** Puts the world back as it was before the check (or prediction) that just ran. */
   reset(check: Pick<Check, 'actor' | 'call'>, got: Outcome | undefined): void {
     const readOnly =
-      SERVICES[check.call.service]?.operations[check.call.operation]?.readOnly === true;
+      serviceDefinition(check.call.service)?.operations[check.call.operation]?.readOnly === true;
     const byService = check.actor !== 'anonymous' && 'service' in check.actor;
     if (got?.outcome === 'allowed' && (byService || !readOnly))
       this.world = JSON.parse(this.pristine) as World;
@@ -248,6 +255,20 @@ function brokenResult(exercise: Exercise, reason: string): GradeResult {
     lint: [],
     solved: false,
   };
+}
+
+/**
+ * Loads the code grading `exercise` needs: its services, the helpers its actors need (the MFA
+ * authenticator, a service's AssumeRole), the policy review when its lint bans flags. Resolves
+ * once `gradeExercise` can grade it; rejects when a chunk cannot be fetched. Cheap to call
+ * again: what is loaded stays loaded.
+ */
+export async function prepareGrading(exercise: Exercise): Promise<void> {
+  await Promise.all([
+    loadServices(servicesFor(exercise)),
+    loadActorTools(gradedCalls(exercise).map((c) => c.actor)),
+    loadLintRules(exercise),
+  ]);
 }
 
 /** How to grade beyond the documents. */

@@ -3,7 +3,7 @@
  * administrator would make as the account's root user — so the services' own validation
  * (MalformedPolicyDocument, unknown principals, Block Public Access) applies exactly as in AWS.
  */
-import { callAws } from '../sim/services/index.ts';
+import { callAws } from '../sim/services/call.ts';
 import { hasErrors, parsePolicy } from '../sim/policy/index.ts';
 import type { AwsResult, PolicyIssue, PolicyKind, SourceRange, World } from '../sim/index.ts';
 import type { LambdaFunction } from '../sim/world/lambda-types.ts';

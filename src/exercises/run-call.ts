@@ -3,8 +3,9 @@
  * explanation, make the call through `callAws` (or, for a service actor, through
  * `assumeRoleAsService`) and report what came back.
  */
-import { assumeRoleAsService, callAws } from '../sim/services/index.ts';
+import { callAws } from '../sim/services/call.ts';
 import type { AuthorizeResult, CallOptions, World } from '../sim/index.ts';
+import { actorTool } from './actor-tools.ts';
 import { actorCredentials, GRADER_SESSION } from './actors.ts';
 import type { ActorCredentials, SessionPolicies } from './actors.ts';
 import { explainCall, explainServiceAssume } from './explain.ts';
@@ -53,7 +54,7 @@ function runServiceAssume(
   if (actor.sourceArn !== undefined) context['aws:SourceArn'] = actor.sourceArn;
   if (actor.sourceAccount !== undefined) context['aws:SourceAccount'] = actor.sourceAccount;
   const explanation = explainServiceAssume(world, actor.service, roleArn, context);
-  const r = assumeRoleAsService(world, {
+  const r = actorTool('assumeRoleAsService')(world, {
     service: actor.service,
     roleArn,
     sessionName,

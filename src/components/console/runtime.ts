@@ -8,6 +8,8 @@
  * in the seed schema (zod): the seed is validated by the unit tests instead.
  */
 import { callAws } from '../../sim/services/call.ts';
+// A console action may call any service at any moment: every one is registered up front.
+import '../../sim/services/all.ts';
 import type { AwsError } from '../../sim/services/types.ts';
 import { createWorldUnchecked } from '../../sim/world/create-unchecked.ts';
 import { AWS_MANAGED_POLICIES } from '../../sim/world/managed-catalog.ts';

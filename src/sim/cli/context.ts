@@ -3,6 +3,8 @@
  * where the call comes from (an instance's public IP when the session is on one).
  */
 import { callAws } from '../services/call.ts';
+// A command may call any service at any moment: every one is registered up front.
+import '../services/all.ts';
 import { instanceCallOptions } from '../services/ec2/imds.ts';
 import type { AwsResult, CallOptions } from '../services/types.ts';
 import { resolveCredentials, resolveRegion, profileSettings } from './credentials.ts';

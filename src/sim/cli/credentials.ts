@@ -10,6 +10,8 @@
  * 4. On an EC2 instance, the instance metadata service (IMDSv2: token, then role credentials).
  */
 import { callAws } from '../services/call.ts';
+// A command may call any service at any moment: every one is registered up front.
+import '../services/all.ts';
 import { imdsRequest } from '../services/ec2/imds.ts';
 import type { AccessKeyCredentials } from '../services/types.ts';
 import { msFromIso } from '../world/clock.ts';

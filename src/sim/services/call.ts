@@ -17,35 +17,13 @@ import { resolveCaller, sessionRole } from './caller.ts';
 import type { ServiceCaller } from './caller.ts';
 import { fail, internalFailure, invalidAction, missingAuthentication } from './errors.ts';
 import { recordEvent, userIdentityFor } from './events.ts';
-import { IAM_SERVICE } from './iam/index.ts';
-import type { ServiceDefinition, TrailNotes } from './operation.ts';
+import type { TrailNotes } from './operation.ts';
 import { Params } from './params.ts';
-import { EC2_SERVICE, ec2RoleDeliveryFor } from './ec2/index.ts';
-import { S3_CONTROL_SERVICE, S3_SERVICE } from './s3/index.ts';
-import { STS_SERVICE } from './sts/index.ts';
-import { CLOUDTRAIL_SERVICE, trailFollowUp } from './cloudtrail/index.ts';
-import { ORGANIZATIONS_SERVICE } from './organizations/index.ts';
-import { NOTIFICATION_OPERATIONS, afterS3Call, lambdaService } from './lambda/index.ts';
+// Only what every call needs, never a service's whole module: services load on demand (load.ts).
+import { ec2RoleDeliveryFor } from './ec2/role-delivery.ts';
+import { trailFollowUp } from './cloudtrail/follow-up.ts';
+import { isServiceName, serviceDefinition } from './registry.ts';
 import type { AwsResult, CallOptions, CallParams, Credentials } from './types.ts';
-
-/** The services the simulator implements, by their API prefix. */
-export const SERVICES: Readonly<Record<string, ServiceDefinition>> = {
-  iam: IAM_SERVICE,
-  sts: STS_SERVICE,
-  // S3 event notifications live with Lambda, their only simulated destination.
-  s3: { ...S3_SERVICE, operations: { ...S3_SERVICE.operations, ...NOTIFICATION_OPERATIONS } },
-  s3control: S3_CONTROL_SERVICE,
-  ec2: EC2_SERVICE,
-  cloudtrail: CLOUDTRAIL_SERVICE,
-  organizations: ORGANIZATIONS_SERVICE,
-  // Lambda runs handlers through callAws itself (a hoisted function, so no import cycle).
-  lambda: lambdaService((...args) => callAws(...args)),
-};
-
-/** The names of the operations a service implements (for the CLI's command table and for docs). */
-export function operationsOf(service: string): string[] {
-  return Object.keys(SERVICES[service]?.operations ?? {}).sort();
-}
 
 /** Copies the world's contents from one object into another (used to roll back). */
 function replaceWorld(target: World, source: World): void {
@@ -76,7 +54,10 @@ function noteLastUsed(world: World, caller: ServiceCaller): void {
  * @param params AWS's parameter names, e.g. `{ RoleName: 'app' }`
  */
 export function callAws(world: World, credentials: Credentials, service: string, operation: string, params: CallParams = {}, opts: CallOptions = {}): AwsResult<unknown> {
-  const definition = SERVICES[service];
+  const definition = serviceDefinition(service);
+  // A caller must load a service before calling it (loadServices); a missing one is a bug of
+  // the caller, reported without touching the world rather than mistaken for an unknown action.
+  if (definition === undefined && isServiceName(service)) return fail(internalFailure(`The simulator has not loaded ${service} yet.`));
   const op = definition?.operations[operation];
   if (definition === undefined || op === undefined) return fail(invalidAction(service, operation));
   const safeParams: CallParams = typeof params === 'object' && params !== null ? params : {};
@@ -117,7 +98,7 @@ export function callAws(world: World, credentials: Credentials, service: string,
     // CloudTrail's delivery rules: a cross-account AssumeRole reaches the role owner too.
     trailFollowUp(world, event);
     // S3 event notifications: a stored or deleted object may make S3 invoke a function.
-    if (outcome.ok && service === 's3') afterS3Call(world, operation, safeParams, event.userIdentity.principalId ?? 'anonymous', callAws);
+    if (outcome.ok) definition.afterCall?.(world, operation, safeParams, event.userIdentity.principalId ?? 'anonymous', callAws);
     return outcome;
   } catch (e) {
     rollback();

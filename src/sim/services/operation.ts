@@ -1,10 +1,11 @@
 /**
  * The shape of one simulated API operation and the notes it leaves for its trail event.
  */
-import type { EventUserIdentity } from '../world/types.ts';
+import type { EventUserIdentity, World } from '../world/types.ts';
 import type { CallEnv } from './access.ts';
+import type { Invoker } from './lambda/runtime.ts';
 import type { Params } from './params.ts';
-import type { AwsResult } from './types.ts';
+import type { AwsResult, CallParams } from './types.ts';
 
 /** What an operation may say about its own CloudTrail event. */
 export interface TrailNotes {
@@ -45,4 +46,10 @@ export interface ServiceDefinition {
   /** `iam.amazonaws.com`, `sts.amazonaws.com`, … */
   eventSource: string;
   operations: Readonly<Record<string, Operation>>;
+  /**
+   * Runs after each successful call of this service, once its event is logged, with `callAws`
+   * as `call`: S3's event notifications invoke functions here. A hook rather than an import in
+   * call.ts, so that the service's code loads only with the service.
+   */
+  afterCall?(world: World, operation: string, params: CallParams, principalId: string, call: Invoker): void;
 }

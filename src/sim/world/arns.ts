@@ -8,6 +8,11 @@ export function iamArn(account: string, type: 'user' | 'group' | 'role' | 'polic
   return `arn:aws:iam::${account}:${type}${path}${name}`;
 }
 
+/** `arn:aws:ec2:<region>:<account>:instance/<id>` (`*` for instances not launched yet). */
+export function instanceArn(region: string, account: string, id: string): string {
+  return `arn:aws:ec2:${region}:${account}:instance/${id}`;
+}
+
 /** The account root user's ARN. */
 export function rootArn(account: string): string {
   return `arn:aws:iam::${account}:root`;

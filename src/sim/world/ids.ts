@@ -80,6 +80,16 @@ export function mfaSeed(ids: IdState): string {
   return draw(ids, BASE32, 64);
 }
 
+/** A small stable hash of a string (FNV-1a), to derive ids from other ids. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 /** A request or event id in UUID form (`8d2f…-…`). */
 export function uuid(ids: IdState): string {
   const h = draw(ids, HEX, 32);

@@ -10,9 +10,8 @@
  *   (Lambda Developer Guide, "Logging AWS Lambda API calls using AWS CloudTrail":
  *   `CreateFunction20150331`, `AddPermission20150331v2`, …).
  */
-import { idStateFromSeed, uuid } from '../../world/ids.ts';
+import { hashText, idStateFromSeed, uuid } from '../../world/ids.ts';
 import type { World, WorldEvent } from '../../world/types.ts';
-import { hashText } from './record.ts';
 
 /** Lambda operations whose CloudTrail event name carries the API version. */
 export const LAMBDA_EVENT_NAMES: Readonly<Record<string, string>> = {

@@ -4,23 +4,15 @@
  * and network activity events" (eventVersion 1.08). Also the summary fields LookupEvents shows
  * beside the record (Username, Resources), which AWS derives from the record.
  */
-import { idStateFromSeed, uuid } from '../../world/ids.ts';
+import { hashText, idStateFromSeed, uuid } from '../../world/ids.ts';
 import type { EventValue, WorldEvent } from '../../world/types.ts';
+
+export { hashText } from '../../world/ids.ts';
 
 /** One resource of an event as LookupEvents lists it. */
 export interface LookupResource {
   ResourceType: string;
   ResourceName: string;
-}
-
-/** A small stable hash of a string (FNV-1a), to derive ids from other ids. */
-export function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 /** The request id of an event: given, or derived from the (shared) event id so it never changes. */

@@ -3,6 +3,7 @@
  * `IamInstanceProfile` parameter, finding instances and associations of the caller's account in
  * the requested region, and the shapes DescribeInstances returns.
  */
+import { instanceArn } from '../../world/arns.ts';
 import type { Ec2Instance } from '../../world/ec2-types.ts';
 import type { InstanceProfileRecord } from '../../world/iam-types.ts';
 import type { CallEnv } from '../access.ts';
@@ -12,10 +13,8 @@ import type { Params } from '../params.ts';
 import type { AwsError } from '../types.ts';
 import { instanceNotFound, invalidParameterValue, malformedInstanceId, missingParameter, unauthorizedOperation } from './errors.ts';
 
-/** `arn:aws:ec2:<region>:<account>:instance/<id>` (`*` for instances not launched yet). */
-export function instanceArn(region: string, account: string, id: string): string {
-  return `arn:aws:ec2:${region}:${account}:instance/${id}`;
-}
+// Defined with the other ARNs so that code reading instance credentials need not load EC2.
+export { instanceArn };
 
 /** The caller's account (EC2 calls are always signed, so never anonymous here). */
 export function callerAccountId(env: CallEnv): string {

@@ -5,12 +5,12 @@
  * the expiration of the old credentials" (EC2 User Guide, "Retrieve security credentials from
  * instance metadata").
  */
+import { instanceArn } from '../../world/arns.ts';
 import { isoSecondsFromMs } from '../../world/clock.ts';
 import type { Ec2Instance } from '../../world/ec2-types.ts';
 import type { IamRole, InstanceProfileRecord } from '../../world/iam-types.ts';
 import type { World } from '../../world/types.ts';
 import { assumeRoleAsService } from '../sts/service-assume.ts';
-import { instanceArn } from './common.ts';
 
 /** Credentials are replaced when fewer than this many milliseconds of their life remain. */
 export const ROTATE_BEFORE_MS = 5 * 60 * 1000;
@@ -80,11 +80,4 @@ export function currentCredentials(world: World, instance: Ec2Instance, role: Ia
   };
 }
 
-/**
- * How the credentials with this access key id were delivered to an instance (`1.0` IMDSv1,
- * `2.0` IMDSv2), for CloudTrail's `sessionContext.ec2RoleDelivery`; undefined for other keys.
- */
-export function ec2RoleDeliveryFor(world: World, accessKeyId: string): '1.0' | '2.0' | undefined {
-  for (const i of Object.values(world.ec2.instances)) if (i.credentials?.accessKeyId === accessKeyId) return i.credentials.ec2RoleDelivery;
-  return undefined;
-}
+export { ec2RoleDeliveryFor } from './role-delivery.ts';
