@@ -1,4 +1,4 @@
-// Build-size budgets from DESIGN.md, checked on dist/ after `npm run build`:
+// Build-size budgets (CONTRIBUTING.md, "Budgets"), checked on dist/ after `npm run build`:
 //   - JavaScript a lesson page runs before any interaction ≤ 40 KB gzip
 //   - the simulator chunks an editor or exercise loads (policy checking, review) ≤ 60 KB gzip
 //   - the grader and the simulator it loads with it ≤ 60 KB gzip

@@ -1,6 +1,6 @@
 // Lighthouse on every lesson page, as a phone sees it (Lighthouse's default mobile emulation and
 // simulated slow-4G throttling), in Debian's Chromium. Needs a build (`npm run build`).
-// Fails when a page scores below the DESIGN.md floor: performance 95, accessibility 100.
+// Fails when a page scores below the floor in CONTRIBUTING.md ("Budgets"): performance 95, accessibility 100.
 //   npm run lighthouse                 all lesson pages
 //   npm run lighthouse -- lessons/why-roles/ exercises/ec2-trust-policy/   chosen pages
 import { spawn } from 'node:child_process';

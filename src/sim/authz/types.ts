@@ -1,5 +1,5 @@
 /**
- * The decision API's input and output (the contract in DESIGN.md, "Decision API").
+ * The decision API's input and output (a contract: golden files, links and the UI rely on its shape).
  * Everything here is plain JSON so a case can be stored in a golden file, sent through a URL
  * or compared across runs.
  */
