@@ -9,26 +9,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   expectsAllowed,
-  isPredictionChoice,
   parseExercise,
   PREDICTION_CHOICES,
 } from '../../src/exercises/index.ts';
-import type { Exercise, PredictionChoice } from '../../src/exercises/index.ts';
+import type { Exercise } from '../../src/exercises/index.ts';
 // Terminal tasks are graded on the world their commands leave (`terminal` in the texts).
 import { gradeWithCommands } from '../../src/exercises/terminal-replay.ts';
+import { solutionAnswers } from './helpers.ts';
 
 const dir = resolve(import.meta.dirname, '../../content/exercises');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
-
-/** The prediction answers an exercise's solution gives, by question id. */
-function answersOf(ex: Exercise): Record<string, PredictionChoice> {
-  const out: Record<string, PredictionChoice> = {};
-  for (const q of ex.predict ?? []) {
-    const answer = ex.solution[q.id];
-    if (isPredictionChoice(answer)) out[q.id] = answer;
-  }
-  return out;
-}
 
 /** Whether an exercise has documents for the learner to edit (a prediction-only one has none). */
 const hasEdits = (ex: Exercise): boolean =>
@@ -58,7 +48,7 @@ describe('content/exercises', () => {
         const ex = load(file);
         const outcomes = [
           ...ex.checks.map((c) => (expectsAllowed(c.expect) ? 'allowed' : 'denied')),
-          ...Object.values(answersOf(ex)).map((a) => (a === 'allowed' ? 'allowed' : 'denied')),
+          ...Object.values(solutionAnswers(ex)).map((a) => (a === 'allowed' ? 'allowed' : 'denied')),
         ];
         expect(outcomes).toContain('allowed');
         expect(outcomes).toContain('denied');
@@ -66,7 +56,7 @@ describe('content/exercises', () => {
 
       it('is solved by its solution: every check passes, no lint finding', () => {
         const ex = load(file);
-        const result = gradeWithCommands(ex, ex.solution, answersOf(ex));
+        const result = gradeWithCommands(ex, ex.solution, solutionAnswers(ex));
         expect(result.documents.every((d) => d.installed)).toBe(true);
         expect(
           result.checks
@@ -84,7 +74,7 @@ describe('content/exercises', () => {
       for (const q of load(file).predict ?? []) {
         it(`prediction "${q.id}": the engine agrees with the solution, and other answers fail`, () => {
           const ex = load(file);
-          const right = answersOf(ex);
+          const right = solutionAnswers(ex);
           const mine = gradeWithCommands(ex, ex.solution, right).predictions.find(
             (p) => p.id === q.id,
           );
@@ -113,7 +103,7 @@ describe('content/exercises', () => {
       for (const answer of own) {
         it(`is not solved by its listed wrong answer: ${answer.description}`, () => {
           const ex = load(file);
-          const result = gradeWithCommands(ex, answer.documents, answersOf(ex));
+          const result = gradeWithCommands(ex, answer.documents, solutionAnswers(ex));
           expect(result.solved).toBe(false);
           expect(result.passedCount < result.total || result.lint.length > 0).toBe(true);
         });

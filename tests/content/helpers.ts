@@ -1,8 +1,8 @@
 /** Shared by the per-lesson exercise tests: load an exercise file and read its check results. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseExercise } from '../../src/exercises/index.ts';
-import type { CheckResult, Exercise } from '../../src/exercises/index.ts';
+import { isPredictionChoice, parseExercise } from '../../src/exercises/index.ts';
+import type { CheckResult, Exercise, PredictionChoice } from '../../src/exercises/index.ts';
 
 /** Loads and validates `content/exercises/<id>.json`; throws with the schema errors if invalid. */
 export function loadExercise(id: string): Exercise {
@@ -24,4 +24,14 @@ export function outcome(check: CheckResult): string {
   const got = check.got;
   if (got === undefined) return `did not run: ${check.reason ?? ''}`;
   return got.outcome === 'allowed' ? 'allowed' : `${got.code}: ${got.message}`;
+}
+
+/** The prediction answers an exercise's solution gives, by question id. */
+export function solutionAnswers(ex: Exercise): Record<string, PredictionChoice> {
+  const out: Record<string, PredictionChoice> = {};
+  for (const q of ex.predict ?? []) {
+    const answer = ex.solution[q.id];
+    if (isPredictionChoice(answer)) out[q.id] = answer;
+  }
+  return out;
 }

@@ -8,9 +8,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gradeExercise, isPredictionChoice, parseExercise } from '../../src/exercises/index.ts';
-import type { Exercise, PredictionChoice } from '../../src/exercises/index.ts';
+import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
+import type { Exercise } from '../../src/exercises/index.ts';
 import { SERVICE_NAMES } from '../../src/sim/services/registry.ts';
+import { solutionAnswers } from './helpers.ts';
 
 const dir = resolve(import.meta.dirname, '../../content/exercises');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
@@ -19,15 +20,6 @@ function load(file: string): Exercise {
   const parsed = parseExercise(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   if (!parsed.ok) throw new Error(`${file}:\n${parsed.errors.join('\n')}`);
   return parsed.exercise;
-}
-
-function answersOf(ex: Exercise): Record<string, PredictionChoice> {
-  const out: Record<string, PredictionChoice> = {};
-  for (const q of ex.predict ?? []) {
-    const answer = ex.solution[q.id];
-    if (isPredictionChoice(answer)) out[q.id] = answer;
-  }
-  return out;
 }
 
 /** A grader and service registry with nothing loaded, as on a page before the first Check. */
@@ -51,7 +43,7 @@ describe('grading with only what prepareGrading loads', () => {
       expect(SERVICE_NAMES.filter((s) => fresh.isServiceLoaded(s)).sort()).toEqual(
         fresh.servicesFor(ex).sort(),
       );
-      const answers = answersOf(ex);
+      const answers = solutionAnswers(ex);
       const inputs = [ex.solution, {}, ...(ex.wrongAnswers ?? []).map((w) => w.documents)];
       for (const documents of inputs) {
         const lazily = fresh.gradeExercise(ex, documents, answers);

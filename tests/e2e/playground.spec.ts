@@ -4,7 +4,7 @@
  * start; everything is reachable from the keyboard.
  */
 import { test, expect, islandReady } from './fixtures.ts';
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 
 const WEB_READS_ASSETS =
   'role WebServerRole (acme-prod) can read objects in bucket acme-prod-assets (acme-prod)';
@@ -28,6 +28,22 @@ async function type(term: Locator, line: string): Promise<void> {
 }
 
 const readers = (page: Page) => page.getByRole('list', { name: 'Who can read which bucket' });
+
+/** Presses Copy share link, waits for `said`, and returns the link from the clipboard. */
+async function copyLink(page: Page, said: string): Promise<string> {
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByText(said)).toBeVisible();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Opens `link` as someone else would: a browser context of their own, with a fresh Playground. */
+async function openElsewhere(browser: Browser, link: string): Promise<{ theirs: Page; close: () => Promise<void> }> {
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(link);
+  await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
+  return { theirs, close: () => other.close() };
+}
 
 test('a CLI command changes a policy, the map follows, a reload keeps it and Reset brings it back', async ({
   page,
@@ -192,18 +208,11 @@ test('a share link carries the typed lines and never replaces changes without as
     `aws iam put-role-policy --role-name WebServerRole --policy-name read-assets --policy-document '${policy}' --profile prod`,
   );
   await expect(readers(page)).not.toContainText(WEB_READS_ASSETS);
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  await expect(
-    page.getByText('Link copied: it opens the Playground with your 1 terminal line.'),
-  ).toBeVisible();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const link = await copyLink(page, 'Link copied: it opens the Playground with your 1 terminal line.');
   expect(link).toMatch(/\/playground\/#state=[\w-]+$/);
 
   // Someone else, with a fresh Playground: the link applies at once.
-  const other = await browser.newContext();
-  const theirs = await other.newPage();
-  await theirs.goto(link);
-  await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
+  const { theirs, close } = await openElsewhere(browser, link);
   await expect(
     theirs.getByText('Opened the shared Playground: 1 terminal line on a fresh world.'),
   ).toBeVisible();
@@ -222,7 +231,7 @@ test('a share link carries the typed lines and never replaces changes without as
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: 'Keep mine' }).click();
   await expect(readers(theirs)).not.toContainText('role ReportsFunctionRole (acme-prod) can read');
-  await other.close();
+  await close();
 });
 
 test('a share link replays a role made in the terminal from a here-document', async ({
@@ -243,16 +252,8 @@ test('a share link replays a role made in the terminal from a here-document', as
   );
   const principal = page.getByRole('combobox', { name: 'Principal' });
   await expect(principal.getByRole('option', { name: 'Builder (role, as a new session)' })).toHaveCount(1);
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  await expect(
-    page.getByText('Link copied: it opens the Playground with your 4 terminal lines.'),
-  ).toBeVisible();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-
-  const other = await browser.newContext();
-  const theirs = await other.newPage();
-  await theirs.goto(link);
-  await islandReady(theirs, theirs.getByRole('button', { name: 'Reset Playground' }));
+  const link = await copyLink(page, 'Link copied: it opens the Playground with your 4 terminal lines.');
+  const { theirs, close } = await openElsewhere(browser, link);
   await expect(
     theirs.getByText('Opened the shared Playground: 4 terminal lines on a fresh world.'),
   ).toBeVisible();
@@ -261,7 +262,7 @@ test('a share link replays a role made in the terminal from a here-document', as
       .getByRole('combobox', { name: 'Principal' })
       .getByRole('option', { name: 'Builder (role, as a new session)' }),
   ).toHaveCount(1);
-  await other.close();
+  await close();
 });
 
 test('"Run it on real AWS" exports the Playground as it is now: the typed command, then the changed document', async ({
