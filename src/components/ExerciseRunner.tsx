@@ -413,6 +413,7 @@ export default function ExerciseRunner({
           if (typed !== undefined) current[TERMINAL_ID] = typed;
           return generator.exportExercise(exercise, current);
         }}
+        prepare={() => import('../exercises/grade.ts').then((m) => m.prepareGrading(exercise))}
       />
     </section>
   );

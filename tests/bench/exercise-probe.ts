@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gradeExercise, parseExercise } from '../../src/exercises/index.ts';
+import { prepareGrading } from '../../src/exercises/grade.ts';
 import type { Exercise } from '../../src/exercises/index.ts';
 import { probeExercise } from '../../src/exercises/probe.ts';
 
@@ -36,9 +37,15 @@ function exercises(dir = 'content/exercises'): { id: string; exercise: Exercise 
     });
 }
 
-/** Times grade + probe of each exercise's solution over `iterations` runs (after a warm-up run). */
-export function timeGradeAndProbe(iterations = 15): ProbeTiming[] {
-  return exercises().map(({ id, exercise }) => {
+/**
+ * Times grade + probe of each exercise's solution over `iterations` runs (after a warm-up run).
+ * Each exercise is prepared first, as the page does on Check (its services, helpers and review
+ * load then); the loading is not timed.
+ */
+export async function timeGradeAndProbe(iterations = 15): Promise<ProbeTiming[]> {
+  const all = exercises();
+  for (const { exercise } of all) await prepareGrading(exercise);
+  return all.map(({ id, exercise }) => {
     const grade: number[] = [];
     const probe: number[] = [];
     let probed = 0;

@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   });
   const largeDecision = authorize(asInput(texts[0] ?? '')).decision ?? 'none';
 
-  const probes = timeGradeAndProbe();
+  const probes = await timeGradeAndProbe();
   const slowest = probes.reduce((a, b) => (b.gradeMs + b.probeMs > a.gradeMs + a.probeMs ? b : a), probes[0] ?? { id: 'none', gradeMs: 0, probeMs: 0, probed: 0 });
   const probeTotal = slowest.gradeMs + slowest.probeMs;
   const probePass = probeTotal < PROBE_BUDGET_MS;

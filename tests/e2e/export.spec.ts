@@ -80,3 +80,18 @@ test('the open export panel has no serious accessibility problem, in light and d
     }
   }
 });
+
+test('opened before any Check, the export of an MFA exercise still decides every call', async ({
+  page,
+}) => {
+  // Grading for the export needs the MFA authenticator, which loads on demand like the services.
+  await page.goto('exercises/best-require-mfa-to-assume/');
+  const exercise = page.getByRole('region', { name: /Require MFA to assume the admin role/ });
+  await islandReady(page, exercise);
+  await exercise.getByText('Run it on real AWS').click();
+  await exercise.getByRole('tab', { name: 'Simulate calls' }).click();
+  const simulate = exercise.getByRole('region', { name: 'simulate.sh' });
+  await expect(simulate).toContainText('Rolelab decides the whole request');
+  await expect(simulate).not.toContainText('not loaded');
+  await expect(simulate).not.toContainText('The grader failed');
+});

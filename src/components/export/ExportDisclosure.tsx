@@ -19,6 +19,11 @@ export interface ExportDisclosureProps {
   typedCommands: boolean;
   /** Builds the export from the current documents (called on open and on every refresh). */
   make: (generator: ExportGenerator) => WorldExport;
+  /**
+   * Loads what `make` needs before it first runs (an exercise's export grades it to write the
+   * expected decisions, so the services and helpers its checks use must be loaded).
+   */
+  prepare?: () => Promise<void>;
 }
 
 /** The closed "Run it on real AWS" disclosure; loads ExportPanel on first open. */
@@ -29,8 +34,8 @@ export default function ExportDisclosure(props: ExportDisclosureProps) {
   const load = () => {
     setOpened(true);
     if (Panel !== null) return;
-    import('../ExportPanel.tsx')
-      .then((m) => setPanel(() => m.default))
+    Promise.all([import('../ExportPanel.tsx'), props.prepare?.()])
+      .then(([m]) => setPanel(() => m.default))
       .catch(() =>
         setProblem('The export could not be loaded. Check your connection and open it again.'),
       );

@@ -192,7 +192,8 @@ export function exportWorld(input: ExportInput): WorldExport {
 
 /**
  * The export of an exercise with the learner's current texts (editable id → text; a terminal
- * task's commands under `terminal`). Checks and prediction questions become simulate calls.
+ * task's commands under `terminal`). Checks and prediction questions become simulate calls, with
+ * the decisions grading gives: `await prepareGrading(exercise)` first (grade.ts), as for a Check.
  */
 export function exportExercise(
   exercise: Exercise,
