@@ -8,6 +8,7 @@ import type { ExportEdit, ExportInput } from '../../exercises/export/index.ts';
 // From model.ts, not the index: this module rides in the Playground's runtime chunk, and the
 // generator itself loads only when the export panel opens.
 import { BUCKET_SUFFIX_TOKEN } from '../../exercises/export/model.ts';
+import { shellWord } from '../../exercises/export/shell.ts';
 import { worldSeedSchema } from '../../sim/world/seed-schema.ts';
 import type { World } from '../../sim/world/types.ts';
 import { PLAYGROUND_WORLD } from './world.ts';
@@ -119,11 +120,21 @@ export function editFor(world: World, id: string, text: string): ExportEdit | nu
       const p = world.organization?.policies[policyId];
       if (p === undefined || world.organization === null) return null;
       const type = p.type;
+      // The real organization gives the policy another id: build.sh created it under the same
+      // name, so the id is looked up by name just before the update.
+      const variable = `POLICY_ID_${p.name.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`;
+      const query = `Policies[?Name==\`${JSON.stringify(p.name)}\`].Id | [0]`;
       return {
         account: world.organization.managementAccountId,
         label: `${type === 'SERVICE_CONTROL_POLICY' ? 'scp' : 'rcp'}-${p.name}`,
         text,
-        note: `Your organization gives ${p.name} another id: find it with aws organizations list-policies --filter ${type}, then aws organizations update-policy --policy-id <that id> --content file://<this file>.`,
+        before: `${variable}="$(aws organizations list-policies --filter ${type} --query ${shellWord(query)} --output text)"`,
+        apply: {
+          service: 'organizations',
+          command: 'update-policy',
+          args: [`--policy-id "$${variable}"`],
+          documentOption: '--content',
+        },
       };
     }
     default:

@@ -29,6 +29,11 @@ export interface ExportEdit {
   };
   /** Why there is no command, or what to watch for. */
   note?: string;
+  /**
+   * A shell line run just before the command, for a value only the real account knows (an
+   * Organizations policy id, looked up by the policy's name); `apply.args` may use its variable.
+   */
+  before?: string;
 }
 
 /** The build.sh section that sets every edit, one account section at a time. */
@@ -48,6 +53,7 @@ export function editsSection(model: ExportModel, edits: readonly ExportEdit[]): 
       );
       continue;
     }
+    if (edit.before !== undefined) s.raw(edit.before);
     const args = edit.apply.args.map((a) =>
       typeof a === 'string' ? a : ([a[0], templated(model, a[1])] as const),
     );

@@ -62,10 +62,11 @@ describe('Playground export', () => {
     expect(edits).toMatch(
       /aws s3api put-bucket-policy --bucket "acme-[a-z-]+\$\{BUCKET_SUFFIX\}" --policy file:\/\//,
     );
-    // An SCP and a function policy cannot be set by one command here: the text is written out
-    // and the note says how.
-    if (picked.has('org'))
-      expect(edits).toContain('aws organizations update-policy --policy-id <that id>');
+    // An SCP is updated under the id the real organization gave it, looked up by its name.
+    expect(picked.has('org')).toBe(true);
+    expect(edits).toMatch(
+      /POLICY_ID_\w+="\$\(aws organizations list-policies --filter SERVICE_CONTROL_POLICY --query 'Policies\[\?Name==`"[^"]+"`\]\.Id \| \[0\]' --output text\)"\naws organizations update-policy --policy-id "\$POLICY_ID_\w+" --content file:\/\/rolelab-policies\//,
+    );
     for (const kind of picked.keys())
       expect(edits).toContain(`Changed${kind.replace(/[^a-z]/gi, '')}`);
   });
@@ -87,7 +88,11 @@ describe('Playground export', () => {
       'aws() { printf \'%s\\n\' "$*" >> calls.log; echo stub-id; }; zip() { :; }; export -f aws zip';
     execFileSync('bash', ['-c', `${stub}; bash ./build.sh`], { cwd: work, env, stdio: 'pipe' });
     const simulated = new RegExp(`\\{\\{|${PLAYGROUND_WORLD.accounts.map((a) => a.id).join('|')}`);
-    expect(readFileSync(join(work, 'calls.log'), 'utf8')).not.toMatch(simulated);
+    const calls = readFileSync(join(work, 'calls.log'), 'utf8');
+    expect(calls).not.toMatch(simulated);
+    // The SCP's id came from the lookup (the stub answers stub-id) and bash kept the query whole.
+    expect(calls).toMatch(/^organizations list-policies --filter SERVICE_CONTROL_POLICY --query Policies\[\?Name==`"[^"]+"`\]\.Id \| \[0\] --output text$/m);
+    expect(calls).toMatch(/^organizations update-policy --policy-id stub-id --content file:\/\/rolelab-policies\/scp-/m);
     for (const f of readdirSync(join(work, 'rolelab-policies')).filter((n) => n.endsWith('.json')))
       expect(readFileSync(join(work, 'rolelab-policies', f), 'utf8'), f).not.toMatch(simulated);
   });
