@@ -5,6 +5,7 @@
  * a fresh world. Applying checks the text with the simulator's parser for the document's kind
  * (and S3's own checks for a bucket policy) and changes nothing when it is rejected.
  */
+import { STATEMENT_ELEMENTS } from '../../sim/policy/elements.ts';
 import { parsePolicy } from '../../sim/policy/parse.ts';
 import type { PolicyKind } from '../../sim/policy/types.ts';
 import type { World } from '../../sim/world/types.ts';
@@ -30,18 +31,8 @@ export interface WorldDocument {
 /** Why an edit was not applied: one sentence per problem. */
 export type ApplyOutcome = { ok: true } | { ok: false; problems: string[] };
 
-/** The order AWS writes a statement's elements in; a restored world has its keys sorted instead. */
-const STATEMENT_ORDER = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
+/** The order AWS writes a statement's elements in (the parser's list); a restored world has its keys sorted instead. */
+const AWS_ORDER: readonly string[] = STATEMENT_ELEMENTS;
 
 /** A function policy as an editable document, its statements' elements in AWS's order whatever order they are stored in. */
 function functionPolicyDocument(text: string | null): string {
@@ -50,7 +41,7 @@ function functionPolicyDocument(text: string | null): string {
     const doc = JSON.parse(text) as { Statement?: Record<string, unknown>[] };
     const statements = (doc.Statement ?? []).map((st) => {
       const keys = Object.keys(st).sort(
-        (a, b) => (STATEMENT_ORDER.indexOf(a) + 1 || 99) - (STATEMENT_ORDER.indexOf(b) + 1 || 99),
+        (a, b) => (AWS_ORDER.indexOf(a) + 1 || 99) - (AWS_ORDER.indexOf(b) + 1 || 99),
       );
       return Object.fromEntries(keys.map((k) => [k, st[k]]));
     });
