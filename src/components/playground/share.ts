@@ -62,11 +62,13 @@ export function changedDocuments(world: World, fresh: World): Record<string, str
 }
 
 /**
- * Lines a replay must leave out: `aws configure` asks questions whose answers the history does
- * not keep (the files it wrote travel instead), and `edit FILE` is the page's editor, not a
- * command (the file it wrote travels too).
+ * Commands a replay must leave out: `aws configure` asks questions whose answers the history
+ * does not keep (the files it wrote travel instead), and `edit FILE` is the page's editor, not a
+ * command (the file it wrote travels too). Inside a here-document every line is text, whatever
+ * it looks like.
  */
-function replayable(line: string): boolean {
+function replayable(state: TerminalState, line: string): boolean {
+  if (state.session.pending !== null) return true;
   return !/^\s*aws\s+configure\s*$/.test(line) && !EDITOR_COMMAND.test(line);
 }
 
@@ -78,7 +80,7 @@ function replay(state: TerminalState, commands: readonly string[], files: Record
   };
   // Before: the lines read the files. After: a file edited later wins over the line that made it.
   restore();
-  for (const line of commands) if (replayable(line)) runLine(state.session, line);
+  for (const line of commands) if (replayable(state, line)) runLine(state.session, line);
   if (state.session.pending !== null) runLine(state.session, state.session.pending.delimiter);
   restore();
 }

@@ -315,6 +315,16 @@ describe('Playground links with terminal work', () => {
     expect(theirs.state.session.hosts['laptop']?.files[`${laptop.home}/trust.json`]).toBe(TRUST);
   });
 
+  it('replay a here-document whole, even a body line that looks like an editor command', async () => {
+    const mine = typed(["cat > notes.txt <<'EOF'", 'edit this later', 'aws configure', 'EOF']);
+    const theirs = await open(mine);
+    const home = theirs.state.session.hosts['laptop']?.home ?? '';
+    expect(theirs.state.session.hosts['laptop']?.files[`${home}/notes.txt`]).toBe('edit this later\naws configure\n');
+    expect(theirs.state.session.pending).toBeNull();
+    // Every line ran (the file itself travels too, so the history is what shows it).
+    expect(theirs.state.session.history.slice(-4)).toEqual(["cat > notes.txt <<'EOF'", 'edit this later', 'aws configure', 'EOF']);
+  });
+
   it('say which documents a replay cannot bring back', () => {
     const mine = freshState();
     // Made without a line in the history (as a line that needed an MFA code would leave it).
