@@ -7,6 +7,7 @@ import type { EvalCase } from './case.ts';
 import { decide } from './decide.ts';
 import { evaluateCase } from './evaluate.ts';
 import { accessDeniedMessage } from './messages.ts';
+import { quickDecision } from './quick-decision.ts';
 import { summarize } from './summary.ts';
 import type { AuthorizeInput, AuthorizeResult, Decision, EvaluationStep, StatementTrace } from './types.ts';
 
@@ -31,8 +32,8 @@ interface Explanation {
  */
 function explain(c: EvalCase): Explanation {
   try {
-    const evaluated = evaluateCase(c, true);
-    const outcome = decide(c, evaluated, true);
+    const evaluated = evaluateCase(c);
+    const outcome = decide(c, evaluated);
     return { steps: outcome.steps, statements: evaluated.statements, deciding: outcome.deciding, summary: summarize(c, outcome.reason, evaluated.statements) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -103,9 +104,10 @@ class DecidedResult implements AuthorizeResult {
  * the steps of AWS's evaluation order with their outcomes, the deciding statements, a summary
  * for the learner and, for a denial, AWS's AccessDenied message and the policy type that denied.
  *
- * The decision is taken without building a sentence; the explanation (`steps`, `statements`,
- * `deciding`, `summary`, `message`) is built when first read (see DecidedResult), so a grader
- * or a least-privilege probe that reads only `decision` never pays for the words.
+ * The decision is taken without building a sentence, matching only the statements its steps
+ * consult (quick-decision.ts); the explanation (`steps`, `statements`, `deciding`, `summary`,
+ * `message`) is built when first read (see DecidedResult), so a grader or a least-privilege
+ * probe that reads only `decision` never pays for the words.
  *
  * Policy documents are parsed once and cached by object identity (or by text): treat the
  * documents you pass as immutable. The explanation is built from the same input later, so do not
@@ -115,8 +117,8 @@ export function authorize(input: AuthorizeInput): AuthorizeResult {
   try {
     const c = buildCase(input);
     if (Array.isArray(c)) return failed(c);
-    const outcome = decide(c, evaluateCase(c, false), false);
-    return new DecidedResult(c, outcome.decision, outcome.deniedBy);
+    const quick = quickDecision(c);
+    return new DecidedResult(c, quick.decision, quick.deniedBy);
   } catch (error) {
     // A bug here must not take the page or the grader down; report it as an input error.
     const detail = error instanceof Error ? error.message : String(error);

@@ -45,12 +45,34 @@ export interface EvalCase {
   scp: readonly LoadedPolicy[];
   rcp: readonly LoadedPolicy[];
   side: ResourceSide;
-  /** Why SCPs do or do not apply to this caller (a sentence), and whether they do. */
+  /** Whether SCPs apply to this caller, and if not why (step-text.ts says it in words). */
   scpApplies: boolean;
-  scpReason: string;
+  scpSkip: ScpSkip | undefined;
+  /** The account the SCPs are attached to (named when it is not the caller's). */
+  scpAccount: string | undefined;
+  /** Whether RCPs apply to this resource, and if not why. */
   rcpApplies: boolean;
-  rcpReason: string;
+  rcpSkip: RcpSkip | undefined;
   restrictPublicBuckets: boolean;
+}
+
+/** Why SCPs are not evaluated for this request. */
+export type ScpSkip = 'none-given' | 'not-iam' | 'management-account' | 'service-linked-role' | 'other-account';
+
+/** Why RCPs are not evaluated for this request. */
+export type RcpSkip = 'none-given' | 'management-account' | 'aws-managed-key' | 'service-not-covered';
+
+/** What the request's action says, worked out once per distinct action text. */
+interface ActionFacts {
+  /** `service:Operation` with one colon, text on both sides and no white space. */
+  valid: boolean;
+  lower: string;
+  /** The service prefix, lowercased. */
+  service: string;
+  /** sts:AssumeRole, AssumeRoleWithSAML or AssumeRoleWithWebIdentity. */
+  assumes: boolean;
+  /** RCPs govern this service's resources. */
+  rcpService: boolean;
 }
 
 /**
@@ -76,6 +98,20 @@ function resourceArn(resource: string): ArnParts | null {
   return parts;
 }
 
+const actionCache = new BoundedCache<string, ActionFacts>(5_000);
+
+/** The facts of an action text, cached: graders and probes repeat a handful of actions. */
+function actionFacts(action: string): ActionFacts {
+  let facts = actionCache.get(action);
+  if (facts === undefined) {
+    const lower = action.toLowerCase();
+    const service = lower.slice(0, lower.indexOf(':'));
+    facts = { valid: validAction(action), lower, service, assumes: ASSUME_ACTIONS.has(lower), rcpService: RCP_SERVICES.has(service) };
+    actionCache.set(action, facts);
+  }
+  return facts;
+}
+
 /** `service:Operation`: one colon with text on both sides and no white space. */
 function validAction(action: string): boolean {
   const colon = action.indexOf(':');
@@ -93,14 +129,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Which kind a resource policy has when the case does not say, from the resource's ARN. */
-function inferResourceKind(parts: ArnParts | null, actionLower: string): ResourceSideKind {
+function inferResourceKind(parts: ArnParts | null, action: ActionFacts): ResourceSideKind {
   if (parts === null) return 'generic';
   const [, , service, , , res] = parts;
   if (service === 's3') return 's3-bucket';
   if (service === 'kms') return 'kms-key';
   if (service === 'lambda') return 'lambda-function';
   if (service === 'sqs') return 'sqs-queue';
-  if (service === 'iam' && res.startsWith('role/') && (ASSUME_ACTIONS.has(actionLower) || actionLower.startsWith('sts:'))) return 'role-trust';
+  if (service === 'iam' && res.startsWith('role/') && (action.assumes || action.service === 'sts')) return 'role-trust';
   return 'generic';
 }
 
@@ -162,7 +198,8 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   const caller = normalizeCaller(principal as unknown as AuthorizeInput['principal']);
   if (typeof caller === 'string') errors.push({ code: 'INVALID_PRINCIPAL', message: caller, path: 'principal' });
   const action = request.action;
-  if (typeof action !== 'string' || !validAction(action)) {
+  const facts = typeof action === 'string' ? actionFacts(action) : undefined;
+  if (facts === undefined || !facts.valid) {
     errors.push({ code: 'INVALID_ACTION', message: 'request.action must look like service:Operation (for example s3:GetObject)', path: 'request.action' });
   }
   const resource = request.resource;
@@ -174,9 +211,9 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   if (context !== undefined && !contextOk) {
     errors.push({ code: 'INVALID_INPUT', message: 'request.context must be an object of keys to strings or arrays of strings', path: 'request.context' });
   }
-  if (typeof caller === 'string' || typeof action !== 'string' || typeof resource !== 'string' || errors.length > 0) return errors;
+  if (typeof caller === 'string' || typeof action !== 'string' || facts === undefined || typeof resource !== 'string' || errors.length > 0) return errors;
 
-  const actionLower = action.toLowerCase();
+  const actionLower = facts.lower;
   const resourceParts = resourceArn(resource);
   const identity = loadList(policies.identity, 'identity', 'identity', 'policies.identity', errors);
   const scp = loadList(policies.scp, 'scp', 'scp', 'policies.scp', errors);
@@ -184,17 +221,20 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   const boundary = loadOne(policies.boundary, 'boundary', 'boundary', 'policies.boundary', errors);
   const session = loadOne(policies.session, 'session', 'session', 'policies.session', errors);
 
-  const givenKind = policies.resourcePolicyKind;
-  const hasTrust = policies.trust !== undefined && policies.trust !== null;
+  // Inputs vary in which fields they carry, so each field read here is a slow (megamorphic)
+  // property lookup: a field is read once, and only when the case needs it.
+  const trust = policies.trust;
+  const hasTrust = trust !== undefined && trust !== null;
+  const givenKind = hasTrust ? undefined : policies.resourcePolicyKind;
   let kind: ResourceSideKind;
   if (hasTrust) kind = 'role-trust';
   else if (typeof givenKind === 'string' && RESOURCE_KINDS.has(givenKind)) kind = givenKind as ResourcePolicyKind;
-  else kind = inferResourceKind(resourceParts, actionLower);
+  else kind = inferResourceKind(resourceParts, facts);
   const sideSource: PolicySource = kind === 'role-trust' ? 'trust' : 'resource';
   // Services without their own policy kind are checked with the generic resource-policy rules.
   const parseKind: PolicyKind = kind === 'generic' ? 'sqs-queue' : kind;
   const sideLoaded = hasTrust
-    ? loadOne(policies.trust, 'role-trust', 'trust', 'policies.trust', errors)
+    ? loadOne(trust, 'role-trust', 'trust', 'policies.trust', errors)
     : loadOne(policies.resource, parseKind, sideSource, 'policies.resource', errors);
   if (errors.length > 0) return errors;
 
@@ -203,39 +243,34 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   // Trust policies and key policies must allow the caller themselves (IAM evaluation logic,
   // "Resource-based policies"; KMS key policies page). A role or key always has one, so a case
   // that leaves it out is evaluated as if it allowed nothing.
-  const mustGrant = kind === 'role-trust' || kind === 'kms-key' || (sideLoaded === undefined && (isKeyArn || (isRoleArn && ASSUME_ACTIONS.has(actionLower))));
+  const mustGrant = kind === 'role-trust' || kind === 'kms-key' || (sideLoaded === undefined && (isKeyArn || (isRoleArn && facts.assumes)));
   const givenAccount = typeof request.resourceAccount === 'string' && request.resourceAccount !== '' ? request.resourceAccount : undefined;
   const arnAccount = resourceParts !== null && resourceParts[4] !== '' ? resourceParts[4] : undefined;
   const resourceAccount = givenAccount ?? arnAccount ?? caller.account;
 
   const p = principal as { isManagementAccount?: unknown; isServiceLinkedRole?: unknown };
-  const scpAccount = typeof policies.scpAccount === 'string' ? policies.scpAccount : caller.account;
-  let scpApplies = false;
-  let scpReason: string;
-  if (scp.length === 0) scpReason = 'No service control policies were given.';
-  else if (!(isIamIdentity(caller) || caller.type === 'Root')) scpReason = 'SCPs apply only to IAM users, roles and the root user of member accounts, not to this caller.';
-  else if (p.isManagementAccount === true) scpReason = "SCPs do not apply to the organization's management account.";
-  else if (p.isServiceLinkedRole === true) scpReason = 'SCPs do not apply to service-linked roles.';
-  else if (scpAccount !== caller.account) scpReason = `The SCPs are attached to account ${scpAccount}, not to your account, and SCPs only limit principals of the accounts they are attached to.`;
+  let scpAccount = caller.account;
+  let scpSkip: ScpSkip | undefined;
+  if (scp.length === 0) scpSkip = 'none-given';
+  else if (!(isIamIdentity(caller) || caller.type === 'Root')) scpSkip = 'not-iam';
+  else if (p.isManagementAccount === true) scpSkip = 'management-account';
+  else if (p.isServiceLinkedRole === true) scpSkip = 'service-linked-role';
   else {
-    scpApplies = true;
-    scpReason = '';
+    const attachedTo = policies.scpAccount;
+    if (typeof attachedTo === 'string') scpAccount = attachedTo;
+    if (scpAccount !== caller.account) scpSkip = 'other-account';
   }
 
-  const service = actionLower.slice(0, actionLower.indexOf(':'));
-  let rcpApplies = false;
-  let rcpReason: string;
-  if (rcp.length === 0) rcpReason = 'No resource control policies were given.';
-  else if (request.resourceInManagementAccount === true || (p.isManagementAccount === true && resourceAccount === caller.account)) rcpReason = "RCPs do not apply to resources in the organization's management account.";
-  else if (request.awsManagedKey === true) rcpReason = 'RCPs do not apply to AWS managed KMS keys.';
-  else if (!RCP_SERVICES.has(service)) rcpReason = `RCPs do not cover ${service} resources.`;
-  else {
-    rcpApplies = true;
-    rcpReason = '';
-  }
+  let rcpSkip: RcpSkip | undefined;
+  if (rcp.length === 0) rcpSkip = 'none-given';
+  else if (request.resourceInManagementAccount === true || (p.isManagementAccount === true && resourceAccount === caller.account)) rcpSkip = 'management-account';
+  else if (request.awsManagedKey === true) rcpSkip = 'aws-managed-key';
+  else if (!facts.rcpService) rcpSkip = 'service-not-covered';
+  const scpApplies = scpSkip === undefined;
+  const rcpApplies = rcpSkip === undefined;
 
   const hasIdentity = isIamIdentity(caller);
-  const bpa = policies.s3PublicAccessBlock;
+  const bpa = kind === 's3-bucket' && sideLoaded !== undefined ? policies.s3PublicAccessBlock : undefined;
   return {
     caller,
     action,
@@ -250,9 +285,10 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
     rcp: rcpApplies ? rcp : NO_POLICIES,
     side: { loaded: sideLoaded, kind, mustGrant },
     scpApplies,
-    scpReason,
+    scpSkip,
+    scpAccount,
     rcpApplies,
-    rcpReason,
+    rcpSkip,
     restrictPublicBuckets: isRecord(bpa) && bpa.RestrictPublicBuckets === true,
   };
 }

@@ -4,6 +4,10 @@
  * explicit deny → RCPs → SCPs → root user → resource-based policy → identity-based policies →
  * permissions boundary → session policy, with cross-account requests needing both sides.
  * Each step records its outcome in words, and the first step that decides ends the list.
+ *
+ * This walk is the explanation. Deciding alone takes the same order as yes/no questions in
+ * quick-decision.ts, without matching what a step does not consult; a change to the order is made
+ * in both (tests/unit/authz/lazy-explanation.test.ts holds them together).
  */
 import type { EvalCase } from './case.ts';
 import type { Evaluated, SetResult } from './evaluate.ts';
@@ -36,7 +40,7 @@ export type Reason =
 /** The decision with its steps, deciding statements and reason. */
 export interface Outcome {
   decision: Decision;
-  /** The steps with their sentences; empty when the decision was taken without explaining. */
+  /** The steps with their sentences. */
   steps: EvaluationStep[];
   deciding: StatementTrace[];
   /** The policy type that denied, as AWS names it. */
@@ -44,22 +48,15 @@ export interface Outcome {
   reason: Reason;
 }
 
-/**
- * The steps taken so far, and the two ways a decision ends. A class, not closures: no per-call
- * allocations. Without `explain` it records nothing: each step's sentence is a function
- * (step-text.ts) that is only called when the steps are wanted.
- */
+/** The steps taken so far, and the two ways a decision ends. */
 class Trail {
   readonly steps: EvaluationStep[] = [];
 
-  constructor(
-    private readonly c: EvalCase,
-    private readonly explain: boolean,
-  ) {}
+  constructor(private readonly c: EvalCase) {}
 
-  /** Records one step, its sentence made by `words` from the case and `arg`. */
+  /** Records one step, its sentence made by `words` (step-text.ts) from the case and `arg`. */
   add<A>(id: EvaluationStep['step'], outcome: EvaluationStep['outcome'], words: StepWords<A>, arg: A): void {
-    if (this.explain) this.steps.push({ step: id, outcome, detail: words(this.c, arg) });
+    this.steps.push({ step: id, outcome, detail: words(this.c, arg) });
   }
 
   /** Ends with a denial, marking the last step as the deciding one. */
@@ -82,13 +79,9 @@ function traces(set: SetResult): StatementTrace[] {
   return set.allows.map((a) => a.trace);
 }
 
-/**
- * Runs the decision order over matched statements. With `explain` the steps are recorded with
- * their sentences (and `ev` must have been evaluated with `explain` too); without, only the
- * decision, the deciding policy type and the reason are produced.
- */
-export function decide(c: EvalCase, ev: Evaluated, explain = true): Outcome {
-  const t = new Trail(c, explain);
+/** Runs the decision order over the matched statements, recording each step with its sentence. */
+export function decide(c: EvalCase, ev: Evaluated): Outcome {
+  const t = new Trail(c);
   const { caller } = c;
   const side = c.side;
   const sideStep: EvaluationStep['step'] = side.kind === 'role-trust' ? 'trust-policy' : 'resource-policy';

@@ -1,9 +1,10 @@
 /**
- * Step one of every decision: match every statement of every applicable policy against the
- * request, once. The decision order (decide.ts) then only reads these results.
+ * Matching for the explanation: every statement of every applicable policy against the request,
+ * once, each with its sentence. The decision order (decide.ts) then only reads these results.
+ * Deciding alone does not come here: quick-decision.ts matches only what each step consults.
  */
 import type { EvalCase, LoadedPolicy } from './case.ts';
-import { appliedTrace, matchStatement, MATCHED, statementMiss } from './statement.ts';
+import { matchStatement } from './statement.ts';
 import type { CompiledStatement, MatchEnv, StatementResult } from './statement.ts';
 import type { StatementTrace } from './types.ts';
 
@@ -15,14 +16,9 @@ export interface SetResult {
   readonly allows: readonly StatementResult[];
 }
 
-/**
- * Everything matched, ready for the decision order. Evaluated without explaining, `statements`
- * stays empty and the matching traces carry no sentence: enough to decide, not to explain.
- */
+/** Everything matched, ready for the decision order. */
 export interface Evaluated {
-  /** True when every statement was traced with its sentence. */
-  explain: boolean;
-  /** Every statement considered, in evaluation order (empty unless `explain`). */
+  /** Every statement considered, in evaluation order. */
   statements: StatementTrace[];
   /** Every matching Deny, in the order AWS lists the policy types (RCP, SCP, resource, identity…). */
   denies: StatementTrace[];
@@ -47,15 +43,9 @@ function runPolicy(loaded: LoadedPolicy, env: MatchEnv, withPrincipal: boolean, 
   const compiled = loaded.compiled;
   for (let i = 0; i < compiled.length; i++) {
     const cs = compiled[i] as CompiledStatement;
-    let trace: StatementTrace;
-    if (out.explain) {
-      trace = matchStatement(cs, env, loaded.source, loaded.index, withPrincipal);
-      out.statements.push(trace);
-      if (!trace.matched) continue;
-    } else {
-      if (statementMiss(cs, env, withPrincipal) !== MATCHED) continue;
-      trace = appliedTrace(cs, loaded.source, loaded.index);
-    }
+    const trace = matchStatement(cs, env, loaded.source, loaded.index, withPrincipal);
+    out.statements.push(trace);
+    if (!trace.matched) continue;
     if (set === EMPTY_SET) set = { denies: [], allows: [] };
     if (cs.effect === 'Deny') {
       (set.denies as StatementTrace[]).push(trace);
@@ -90,11 +80,8 @@ function runLevels(levels: readonly LoadedPolicy[], env: MatchEnv, withPrincipal
   return results;
 }
 
-/**
- * Matches all applicable policies of the case. With `explain` false only what the decision
- * needs is kept: no trace for a statement that does not apply, no sentences.
- */
-export function evaluateCase(c: EvalCase, explain = true): Evaluated {
+/** Matches every statement of all applicable policies of the case, with its sentence. */
+export function evaluateCase(c: EvalCase): Evaluated {
   const env: MatchEnv = {
     caller: c.caller,
     action: c.action,
@@ -105,7 +92,6 @@ export function evaluateCase(c: EvalCase, explain = true): Evaluated {
     form: null,
   };
   const out: Evaluated = {
-    explain,
     statements: [],
     denies: [],
     rcpLevels: NO_LEVELS,

@@ -16,6 +16,10 @@ export interface LoadedPolicy {
   policy: Policy;
   /** Its statements, compiled for matching. */
   compiled: CompiledStatement[];
+  /** The Allow statements of `compiled`, in order (deciding alone asks only these, or only the Denies). */
+  allows: CompiledStatement[];
+  /** The Deny statements of `compiled`, in order. */
+  denies: CompiledStatement[];
   source: PolicySource;
   index: number;
 }
@@ -35,6 +39,9 @@ export interface LoadResult {
   index: number;
   /** The statements prepared for matching (empty when there is no policy). */
   readonly compiled: CompiledStatement[];
+  /** `compiled` split by Effect. */
+  readonly allows: CompiledStatement[];
+  readonly denies: CompiledStatement[];
   readonly policy: Policy | null;
   /** The same document parsed as another kind (rare: a document used in two roles). */
   next: LoadResult | undefined;
@@ -50,12 +57,15 @@ function parse(doc: unknown, kind: PolicyKind): LoadResult {
   const result = parsePolicy(doc, kind);
   const policy = result.policy;
   const errors = result.issues.filter((i) => i.severity === 'error');
+  const compiled = policy === null ? [] : policy.statements.map((st) => compileStatement(st, policy));
   return {
     kind,
     ok: policy !== null && errors.length === 0,
     source: undefined,
     index: 0,
-    compiled: policy === null ? [] : policy.statements.map((st) => compileStatement(st, policy)),
+    compiled,
+    allows: compiled.filter((cs) => cs.effect === 'Allow'),
+    denies: compiled.filter((cs) => cs.effect === 'Deny'),
     policy,
     next: undefined,
     others: undefined,
@@ -84,7 +94,7 @@ export function loadedPolicy(hit: LoadResult, source: PolicySource, index: numbe
       if (o.index === index && o.source === source) return o;
     }
   }
-  const loaded: LoadedPolicy = { policy, compiled: hit.compiled, source, index };
+  const loaded: LoadedPolicy = { policy, compiled: hit.compiled, allows: hit.allows, denies: hit.denies, source, index };
   if (others === undefined) hit.others = [loaded];
   else if (others.length < 16) others.push(loaded);
   return loaded;

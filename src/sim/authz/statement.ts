@@ -325,11 +325,3 @@ function appliesText(cs: CompiledStatement, env: MatchEnv): string {
   }
   return detail;
 }
-
-/**
- * The trace of a statement that applies, without the sentence: for deciding alone, where only
- * the decision is read and the explanation is built again (with `matchStatement`) when asked for.
- */
-export function appliedTrace(cs: CompiledStatement, source: PolicySource, policyIndex: number): StatementTrace {
-  return trace(source, policyIndex, cs, true, '');
-}

@@ -41,6 +41,36 @@ function noGrantText(c: EvalCase): string {
     : `No statement in the ${sideLabel} allows ${c.action} for ${callerObject(c.caller)}.`;
 }
 
+/** Step detail: why SCPs are not evaluated for this request. */
+function scpSkippedText(c: EvalCase): string {
+  switch (c.scpSkip) {
+    case 'none-given':
+      return 'No service control policies were given.';
+    case 'not-iam':
+      return 'SCPs apply only to IAM users, roles and the root user of member accounts, not to this caller.';
+    case 'management-account':
+      return "SCPs do not apply to the organization's management account.";
+    case 'service-linked-role':
+      return 'SCPs do not apply to service-linked roles.';
+    default:
+      return `The SCPs are attached to account ${c.scpAccount ?? ''}, not to your account, and SCPs only limit principals of the accounts they are attached to.`;
+  }
+}
+
+/** Step detail: why RCPs are not evaluated for this request. */
+function rcpSkippedText(c: EvalCase): string {
+  switch (c.rcpSkip) {
+    case 'none-given':
+      return 'No resource control policies were given.';
+    case 'management-account':
+      return "RCPs do not apply to resources in the organization's management account.";
+    case 'aws-managed-key':
+      return 'RCPs do not apply to AWS managed KMS keys.';
+    default:
+      return `RCPs do not cover ${c.actionLower.slice(0, c.actionLower.indexOf(':'))} resources.`;
+  }
+}
+
 /** Every step sentence, by what happened at the step. */
 export const STEP_WORDS = {
   alwaysAllowed: () => 'sts:GetCallerIdentity needs no permission, and no policy can deny it.',
@@ -48,11 +78,11 @@ export const STEP_WORDS = {
     `A Deny statement in ${whereText(deny.source, deny.policyIndex, deny.sid, c.side.kind)} matches: ${deny.detail}. An explicit deny overrides every Allow.`,
   noDeny: () => 'No Deny statement in any policy matches this request.',
 
-  rcpSkipped: (c: EvalCase) => c.rcpReason,
+  rcpSkipped: rcpSkippedText,
   rcpLevelMissing: (c: EvalCase, level: number) =>
     `The resource control policy at level ${level} has no statement that allows ${c.action}; every level must allow it.`,
   rcpAllows: (c: EvalCase) => `Every resource control policy level allows ${c.action}.`,
-  scpSkipped: (c: EvalCase) => c.scpReason,
+  scpSkipped: scpSkippedText,
   scpLevelMissing: (c: EvalCase, level: number) =>
     `The service control policy at level ${level} has no statement that allows ${c.action}; every level must allow it.`,
   scpAllows: (c: EvalCase) => `Every service control policy level allows ${c.action}.`,
