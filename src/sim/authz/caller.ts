@@ -29,6 +29,11 @@ export interface Caller {
   userName: string | undefined;
   /** The input principal, for the fields used only occasionally (tags, unique id). */
   input: PrincipalInput;
+  /**
+   * The context keys derived from this caller (`aws:PrincipalArn`, `aws:userid`…), kept by
+   * context.ts the first time a request reads one, with the unique id they were derived from.
+   */
+  derived: { uniqueId: unknown; keys: ReadonlyMap<string, string> } | undefined;
 }
 
 /** Web-identity providers that appear as bare names rather than ARNs (IAM "Principal" element page). */
@@ -169,6 +174,7 @@ function normalizeUncached(input: PrincipalInput): Caller | string {
     federatingUserArn: str(input.federatingUserArn),
     userName,
     input,
+    derived: undefined,
   };
 }
 

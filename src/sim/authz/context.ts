@@ -18,8 +18,8 @@ export type ContextValue = string | readonly string[];
  * The values of `aws:PrincipalType`, `aws:userid` and friends per kind of caller
  * (IAM variables page, "Principal key values"; global condition keys page).
  */
-function deriveKeys(caller: Caller): Map<string, ContextValue> {
-  const out = new Map<string, ContextValue>();
+function deriveKeys(caller: Caller): Map<string, string> {
+  const out = new Map<string, string>();
   const { type, account } = caller;
   const uniqueId = caller.input.uniqueId;
   switch (type) {
@@ -66,19 +66,36 @@ function deriveKeys(caller: Caller): Map<string, ContextValue> {
   return out;
 }
 
-const derivedCache = new WeakMap<Caller, { uniqueId: unknown; keys: Map<string, ContextValue> }>();
-
-/** The derived keys of a caller, cached (a Caller is itself cached per principal object). */
-function derivedKeys(caller: Caller): Map<string, ContextValue> {
+/** The derived keys of a caller, kept on the caller (itself cached per principal object). */
+function derivedKeys(caller: Caller): ReadonlyMap<string, string> {
   const uniqueId = caller.input.uniqueId;
-  const hit = derivedCache.get(caller);
-  if (hit !== undefined && hit.uniqueId === uniqueId) return hit.keys;
+  const kept = caller.derived;
+  if (kept !== undefined && kept.uniqueId === uniqueId) return kept.keys;
   const keys = deriveKeys(caller);
-  derivedCache.set(caller, { uniqueId, keys });
+  caller.derived = { uniqueId, keys };
   return keys;
 }
 
 const TAG_PREFIX = 'aws:principaltag/';
+
+/**
+ * True when `key` lowercases to `keyLower`, without building the lowercased string (this runs
+ * for every key of the context on every lookup): ASCII letters are folded in place, and a key
+ * with any other character falls back to `toLowerCase`, which may change its length. `from` skips
+ * a prefix of `keyLower` that is known to match already (see `principalTag`).
+ */
+function foldsTo(key: string, keyLower: string, from = 0): boolean {
+  const n = key.length;
+  const sameLength = n === keyLower.length - from;
+  for (let i = 0; i < n; i++) {
+    let c = key.charCodeAt(i);
+    if (c > 127) return key.toLowerCase() === keyLower.slice(from);
+    if (!sameLength) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== keyLower.charCodeAt(from + i)) return false;
+  }
+  return sameLength;
+}
 
 /**
  * `aws:PrincipalTag/<key>`: tag keys are case-insensitive (IAM tagging page; session tags
@@ -88,9 +105,8 @@ const TAG_PREFIX = 'aws:principaltag/';
 function principalTag(caller: Caller, keyLower: string): string | undefined {
   const tags = caller.input.tags;
   if (tags === null || typeof tags !== 'object') return undefined;
-  const wanted = keyLower.slice(TAG_PREFIX.length);
   for (const k of Object.keys(tags)) {
-    if (k.length === wanted.length && k.toLowerCase() === wanted) {
+    if (foldsTo(k, keyLower, TAG_PREFIX.length)) {
       const v = tags[k];
       return typeof v === 'string' ? v : undefined;
     }
@@ -98,11 +114,22 @@ function principalTag(caller: Caller, keyLower: string): string | undefined {
   return undefined;
 }
 
-/** Normalises one given value: strings stay, arrays keep their string members, anything else is dropped. */
+/** True when every member of the array is a string (it can then be used as it is, uncopied). */
+function allStrings(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return false;
+  return true;
+}
+
+/**
+ * Normalises one given value: strings stay, arrays keep their string members, numbers and
+ * booleans become their text, anything else is dropped. An array of strings is used as given
+ * (the evaluator never writes to it), so a lookup allocates nothing in the common case.
+ */
 function normalizeValue(value: unknown): ContextValue | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
+    if (allStrings(value)) return value as readonly string[];
     const out: string[] = [];
     for (const v of value) {
       if (typeof v === 'string') out.push(v);
@@ -114,50 +141,16 @@ function normalizeValue(value: unknown): ContextValue | undefined {
 }
 
 /** Contexts with at most this many keys are searched in place instead of folded into a Map. */
-const SCAN_LIMIT = 4;
-/** `scanGiven`'s answer when the key holds a non-string value: fold the context into a Map. */
-const SCAN_FOLD: unique symbol = Symbol('fold');
-
-/**
- * True when `key` lowercases to `keyLower`, without building the lowercased string (this runs
- * for every key of the context on every condition): ASCII letters are folded in place, and a key
- * with any other character falls back to `toLowerCase`, which may change its length.
- */
-function foldsTo(key: string, keyLower: string): boolean {
-  const n = key.length;
-  const sameLength = n === keyLower.length;
-  for (let i = 0; i < n; i++) {
-    let c = key.charCodeAt(i);
-    if (c > 127) return key.toLowerCase() === keyLower;
-    if (!sameLength) continue;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== keyLower.charCodeAt(i)) return false;
-  }
-  return sameLength;
-}
-
-/**
- * The string value of `keyLower` among the given keys (the last usable one, as the fold keeps),
- * undefined when no key folds to it, or SCAN_FOLD when the winner is not a plain string.
- */
-function scanGiven(raw: Readonly<Record<string, unknown>>, keys: readonly string[], keyLower: string): string | undefined | typeof SCAN_FOLD {
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const k = keys[i] as string;
-    if (!foldsTo(k, keyLower)) continue;
-    const v = raw[k];
-    if (typeof v === 'string') return v;
-    if (normalizeValue(v) !== undefined) return SCAN_FOLD;
-  }
-  return undefined;
-}
+const SCAN_LIMIT = 16;
 
 /** Reads keys from the case's context first, then from what the caller implies. */
 export class RequestContext implements ValueLookup {
-  private given: Map<string, ContextValue> | undefined;
-  /** The given keys of a small context, listed once (a case's conditions may read several). */
+  /** The given keys, listed on the first lookup (most decisions never read a condition key). */
   private keys: string[] | undefined;
+  /** A large context folded to lowercased keys, once. */
+  private given: Map<string, ContextValue> | undefined;
   /** The caller's derived keys, fetched once per request. */
-  private derived: Map<string, ContextValue> | undefined;
+  private derived: ReadonlyMap<string, string> | undefined;
 
   constructor(
     private readonly raw: Readonly<Record<string, unknown>> | undefined,
@@ -168,32 +161,40 @@ export class RequestContext implements ValueLookup {
   get(keyLower: string): ContextValue | undefined {
     const raw = this.raw;
     if (raw !== undefined) {
-      let given = this.given;
-      if (given === undefined) {
-        const keys = (this.keys ??= Object.keys(raw));
-        // A small context is searched in place rather than folded into a Map (most hold one or
-        // two keys). The last key that folds to `keyLower` with a usable value wins, as in the
-        // Map; a multivalued one is folded after all, so its array is built once.
-        const small = keys.length <= SCAN_LIMIT ? scanGiven(raw, keys, keyLower) : SCAN_FOLD;
-        if (small !== SCAN_FOLD) {
-          if (small !== undefined) return small;
-        } else {
-          given = new Map();
-          for (const k of keys) {
-            const v = normalizeValue(raw[k]);
-            if (v !== undefined) given.set(k.toLowerCase(), v);
-          }
-          this.given = given;
-        }
-      }
-      if (given !== undefined) {
-        const hit = given.get(keyLower);
-        if (hit !== undefined) return hit;
-      }
+      const hit = this.fromGiven(raw, keyLower);
+      if (hit !== undefined) return hit;
     }
     if (!keyLower.startsWith('aws:')) return undefined;
     if (keyLower.startsWith(TAG_PREFIX)) return principalTag(this.caller, keyLower);
     return (this.derived ??= derivedKeys(this.caller)).get(keyLower);
+  }
+
+  /**
+   * The given value of `keyLower`: of the keys that fold to it, the last one with a usable
+   * value wins. A small context (nearly all: most carry one to four keys) is searched in place,
+   * from the end, without building a lowercased string; a large one is folded into a Map once.
+   */
+  private fromGiven(raw: Readonly<Record<string, unknown>>, keyLower: string): ContextValue | undefined {
+    const keys = (this.keys ??= Object.keys(raw));
+    if (keys.length <= SCAN_LIMIT) {
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i] as string;
+        if (!foldsTo(k, keyLower)) continue;
+        const v = normalizeValue(raw[k]);
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    }
+    let given = this.given;
+    if (given === undefined) {
+      given = new Map();
+      for (const k of keys) {
+        const v = normalizeValue(raw[k]);
+        if (v !== undefined) given.set(k.toLowerCase(), v);
+      }
+      this.given = given;
+    }
+    return given.get(keyLower);
   }
 
   /** The single value of a key (for policy variables): multivalued keys cannot be variables. */
