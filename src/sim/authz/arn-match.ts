@@ -11,8 +11,8 @@
  * Both are case-sensitive.
  */
 import { BoundedCache } from './bounded-cache.ts';
-import { compileGlob, hasWildcard, LITERAL_QUESTION, LITERAL_STAR, unmarkLiterals } from './wildcard.ts';
-import type { Matcher } from './wildcard.ts';
+import { EXACT_SHAPE, globPattern, hasWildcard, LITERAL_QUESTION, LITERAL_STAR, makePattern, patternMatches, REGEX_SHAPE, unmarkLiterals } from './wildcard.ts';
+import type { Matcher, Pattern } from './wildcard.ts';
 
 /** The six components of an ARN, in order: `arn`, partition, service, region, account, resource. */
 export type ArnParts = [string, string, string, string, string, string];
@@ -79,42 +79,44 @@ function resourceRegexSource(pattern: string): string {
   return `${out}$`;
 }
 
-function buildResourceMatcher(pattern: string): Matcher {
-  if (!hasWildcard(pattern)) {
-    const literal = unmarkLiterals(pattern);
-    return (value) => value === literal;
-  }
+function buildResourcePattern(pattern: string): Pattern {
+  if (!hasWildcard(pattern)) return makePattern(EXACT_SHAPE, unmarkLiterals(pattern));
   const star = pattern.indexOf('*');
   // A single trailing `*` and nothing else: it ends its segment, so it may run past colons and
   // a prefix test is exact. This is the shape of nearly every real Resource (`bucket/*`).
-  if (star === pattern.length - 1 && !pattern.includes('?')) return compileGlob(pattern);
+  if (star === pattern.length - 1 && !pattern.includes('?')) return globPattern(pattern);
   // Without any colon in the pattern there are no segments to respect: a plain glob.
-  if (!pattern.includes(':')) return compileGlob(pattern);
-  const re = new RegExp(resourceRegexSource(pattern), 's');
-  return (value) => re.test(value);
+  if (!pattern.includes(':')) return globPattern(pattern);
+  return makePattern(REGEX_SHAPE, pattern, '', new RegExp(resourceRegexSource(pattern), 's'));
 }
 
-const resourceCache = new BoundedCache<string, Matcher>(20_000);
+const resourceCache = new BoundedCache<string, Pattern>(20_000);
 
-/** Returns a cached matcher for one entry of a `Resource`/`NotResource` element. */
-export function compileResourcePattern(pattern: string): Matcher {
-  let m = resourceCache.get(pattern);
-  if (m === undefined) {
-    m = buildResourceMatcher(pattern);
-    resourceCache.set(pattern, m);
+/** Returns a cached pattern for one entry of a `Resource`/`NotResource` element (match with `patternMatches`). */
+export function resourcePattern(pattern: string): Pattern {
+  let p = resourceCache.get(pattern);
+  if (p === undefined) {
+    p = buildResourcePattern(pattern);
+    resourceCache.set(pattern, p);
   }
-  return m;
+  return p;
+}
+
+/** `resourcePattern` as a function, for callers that want one. */
+export function compileResourcePattern(pattern: string): Matcher {
+  const p = resourcePattern(pattern);
+  return (value) => patternMatches(p, value);
 }
 
 /** True when the request's resource matches one entry of a `Resource` element. */
 export function resourceMatches(pattern: string, resource: string): boolean {
-  return compileResourcePattern(pattern)(resource);
+  return patternMatches(resourcePattern(pattern), resource);
 }
 
 /** A prepared `ArnLike`/`ArnEquals` policy value. */
 export type ArnPattern =
-  | { kind: 'components'; parts: Matcher[] }
-  | { kind: 'whole'; match: Matcher };
+  | { kind: 'components'; parts: Pattern[] }
+  | { kind: 'whole'; match: Pattern };
 
 /**
  * Prepares an `Arn*` policy value. A value with six components is matched component by
@@ -125,20 +127,20 @@ export type ArnPattern =
  */
 export function compileArnPattern(pattern: string): ArnPattern {
   const parts = splitArn(pattern);
-  if (parts === null) return { kind: 'whole', match: compileResourcePattern(pattern) };
-  return { kind: 'components', parts: parts.map((p) => compileGlob(p)) };
+  if (parts === null) return { kind: 'whole', match: resourcePattern(pattern) };
+  return { kind: 'components', parts: parts.map((p) => globPattern(p)) };
 }
 
 /** True when an ARN value matches a prepared `Arn*` pattern (six components, each on its own). */
 export function arnPatternMatches(pattern: ArnPattern, value: string): boolean {
-  if (pattern.kind === 'whole') return pattern.match(value);
+  if (pattern.kind === 'whole') return patternMatches(pattern.match, value);
   const parts = splitArn(value);
   if (parts === null) return false;
   const m = pattern.parts;
   for (let i = 0; i < 6; i++) {
-    const matcher = m[i];
+    const each = m[i];
     const part = parts[i];
-    if (matcher === undefined || part === undefined || !matcher(part)) return false;
+    if (each === undefined || part === undefined || !patternMatches(each, part)) return false;
   }
   return true;
 }

@@ -6,7 +6,7 @@
  * is cached on the statement object, so a policy evaluated a million times is compiled once.
  */
 import type { Located, Policy, SourceRange, Statement } from '../policy/types.ts';
-import { compileResourcePattern } from './arn-match.ts';
+import { resourcePattern } from './arn-match.ts';
 import type { Caller } from './caller.ts';
 import { clauseHolds, compileClause, describeClause } from './conditions/evaluate.ts';
 import type { CompiledClause } from './conditions/evaluate.ts';
@@ -16,11 +16,11 @@ import type { CompiledPrincipal, PrincipalForm } from './principal-match.ts';
 import type { PolicySource, StatementTrace } from './types.ts';
 import { parseResourceTemplate, resolveTemplate, templateKeys } from './variables.ts';
 import type { Template } from './variables.ts';
-import { compileGlob } from './wildcard.ts';
-import type { Matcher } from './wildcard.ts';
+import { globPattern, patternMatches } from './wildcard.ts';
+import type { Pattern } from './wildcard.ts';
 
-/** One Resource/NotResource entry: a matcher, or a template filled in per request. */
-type ResourceEntry = { matcher: Matcher; template?: undefined } | { matcher?: undefined; template: Template };
+/** One Resource/NotResource entry: a pattern, or a template filled in per request. */
+type ResourceEntry = { pattern: Pattern; template?: undefined } | { pattern?: undefined; template: Template };
 
 /** A statement prepared for fast matching. */
 export interface CompiledStatement {
@@ -32,15 +32,15 @@ export interface CompiledStatement {
   range: SourceRange;
   /** The Principal element classified for matching; undefined when there is none. */
   principal: CompiledPrincipal | undefined;
-  /** Lowercased action matchers (actions are case-insensitive); undefined when neither element is present. */
-  actions: Matcher[] | undefined;
-  /** The matcher when `actions` has exactly one (the common case: matched without reaching into the list). */
-  onlyAction: Matcher | undefined;
+  /** Lowercased action patterns (actions are case-insensitive); undefined when neither element is present. */
+  actions: Pattern[] | undefined;
+  /** The pattern when `actions` has exactly one (the common case: matched without reaching into the list). */
+  onlyAction: Pattern | undefined;
   notAction: boolean;
-  /** Resource matchers; undefined when the statement has neither Resource nor NotResource. */
+  /** Resource patterns; undefined when the statement has neither Resource nor NotResource. */
   resources: ResourceEntry[] | undefined;
-  /** The matcher when `resources` is exactly one entry without variables (the common case). */
-  onlyResource: Matcher | undefined;
+  /** The pattern when `resources` is exactly one entry without variables (the common case). */
+  onlyResource: Pattern | undefined;
   notResource: boolean;
   conditions: CompiledClause[];
   /** Short texts for explanations, built once. */
@@ -103,10 +103,10 @@ export function compileStatement(statement: Statement, policy: Policy): Compiled
   const resourceValues = statement.resource ?? statement.notResource;
   const resources = resourceValues?.map((r): ResourceEntry => {
     const t = variables ? parseResourceTemplate(r.value) : r.value;
-    return typeof t === 'string' ? { matcher: compileResourcePattern(t) } : { template: t };
+    return typeof t === 'string' ? { pattern: resourcePattern(t) } : { template: t };
   });
   // The fields matching reads are listed first, so they share the object's first cache lines.
-  const actions = actionValues?.map((a) => compileGlob(a.value.toLowerCase()));
+  const actions = actionValues?.map((a) => globPattern(a.value.toLowerCase()));
   const result: CompiledStatement = {
     onlyAction: actions?.length === 1 ? actions[0] : undefined,
     actions,
@@ -117,7 +117,7 @@ export function compileStatement(statement: Statement, policy: Policy): Compiled
     sid: statement.sid,
     range: statement.range,
     actionRange: spanOf(actionValues),
-    onlyResource: resources?.length === 1 ? resources[0]?.matcher : undefined,
+    onlyResource: resources?.length === 1 ? resources[0]?.pattern : undefined,
     resources,
     notResource: statement.resource === undefined && statement.notResource !== undefined,
     resourceText: listText(resourceValues),
@@ -136,13 +136,13 @@ export function compileStatement(statement: Statement, policy: Policy): Compiled
 function resourceHit(entries: readonly ResourceEntry[], env: MatchEnv): boolean {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ResourceEntry;
-    if (entry.matcher !== undefined) {
-      if (entry.matcher(env.resource)) return true;
+    if (entry.pattern !== undefined) {
+      if (patternMatches(entry.pattern, env.resource)) return true;
       continue;
     }
     const resolved = resolveTemplate(entry.template, env.ctx);
     // A variable with no value makes this entry match no resource at all (IAM variables page).
-    if (resolved !== null && compileResourcePattern(resolved)(env.resource)) return true;
+    if (resolved !== null && patternMatches(resourcePattern(resolved), env.resource)) return true;
   }
   return false;
 }
@@ -229,10 +229,10 @@ export function statementMiss(cs: CompiledStatement, env: MatchEnv, withPrincipa
     const onlyAction = cs.onlyAction;
     const actionLower = env.actionLower;
     let hit = false;
-    if (onlyAction !== undefined) hit = onlyAction(actionLower);
+    if (onlyAction !== undefined) hit = patternMatches(onlyAction, actionLower);
     else {
       for (let i = 0; i < actions.length; i++) {
-        if ((actions[i] as Matcher)(actionLower)) {
+        if (patternMatches(actions[i] as Pattern, actionLower)) {
           hit = true;
           break;
         }
@@ -242,7 +242,7 @@ export function statementMiss(cs: CompiledStatement, env: MatchEnv, withPrincipa
   }
   if (cs.resources !== undefined) {
     const onlyResource = cs.onlyResource;
-    const hit = onlyResource !== undefined ? onlyResource(env.resource) : resourceHit(cs.resources, env);
+    const hit = onlyResource !== undefined ? patternMatches(onlyResource, env.resource) : resourceHit(cs.resources, env);
     if (hit === cs.notResource) return missed(env, MISS_RESOURCE);
   }
   const conditions = cs.conditions;

@@ -30,8 +30,6 @@ export function unmarkLiterals(text: string): string {
   return text.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?');
 }
 
-const ALWAYS: Matcher = () => true;
-
 /** True when the text contains a `*` or `?` that a glob would interpret. */
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
@@ -74,51 +72,106 @@ export function globMatch(pattern: string, value: string): boolean {
   return p === pl;
 }
 
-/** Builds the fastest matcher for a case-sensitive glob. */
-function buildMatcher(marked: string): Matcher {
-  if (marked === '*') return ALWAYS;
-  // The fast paths compare text directly, so they see the marked characters as what they stand for.
-  const pattern = unmarkLiterals(marked);
-  if (pattern !== marked) return (value) => globMatch(marked, value);
-  const star = pattern.indexOf('*');
-  const question = pattern.indexOf('?');
-  if (star < 0 && question < 0) return (value) => value === pattern;
-  if (question < 0) {
-    const last = pattern.lastIndexOf('*');
-    if (star === last) {
-      // One star: a prefix, a suffix, or a prefix plus a suffix. These cover almost every
-      // real policy (`s3:Get*`, `arn:aws:s3:::bucket/*`, `*.amazonaws.com`).
-      if (star === pattern.length - 1) {
-        const prefix = pattern.slice(0, -1);
-        return (value) => value.startsWith(prefix);
-      }
-      if (star === 0) {
-        const suffix = pattern.slice(1);
-        return (value) => value.endsWith(suffix);
-      }
-      const prefix = pattern.slice(0, star);
-      const suffix = pattern.slice(star + 1);
-      const min = prefix.length + suffix.length;
-      return (value) => value.length >= min && value.startsWith(prefix) && value.endsWith(suffix);
-    }
-  }
-  return (value) => globMatch(pattern, value);
-}
-
-/** Compiled matchers are shared by every policy that spells the same pattern. */
-const cache = new BoundedCache<string, Matcher>(20_000);
+/** How a `Pattern` matches (numbers, so a pattern is a small flat object); see `patternMatches`. */
+export type Shape = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/** `*`: everything. */
+export const ANY_SHAPE = 0;
+/** No wildcard: `value === text`. */
+export const EXACT_SHAPE = 1;
+/** `text*`. */
+export const PREFIX_SHAPE = 2;
+/** `*text`. */
+export const SUFFIX_SHAPE = 3;
+/** `text*tail`. */
+export const AFFIX_SHAPE = 4;
+/** Anything else: `globMatch(text, value)`. */
+export const GLOB_SHAPE = 5;
+/** A Resource pattern whose wildcards must respect ARN segments (arn-match.ts): `re`. */
+export const REGEX_SHAPE = 6;
 
 /**
- * Returns a cached, case-sensitive matcher for `pattern`. For a case-insensitive element
- * (actions), pass the lowercased pattern and match lowercased values.
+ * A compiled pattern, as plain data rather than a closure: matching reads one small object (no
+ * function, no captured scope), and `patternMatches` is one monomorphic function the engine can
+ * inline into the statement matcher. Nearly every real pattern is one of the fast shapes
+ * (`s3:Get*`, `arn:aws:s3:::bucket/*`, `*.amazonaws.com`, an exact ARN).
  */
-export function compileGlob(pattern: string): Matcher {
-  let m = cache.get(pattern);
-  if (m === undefined) {
-    m = buildMatcher(pattern);
-    cache.set(pattern, m);
+export interface Pattern {
+  readonly shape: Shape;
+  /** The literal text, the prefix, the suffix, or the whole glob, per shape. */
+  readonly text: string;
+  /** For AFFIX_SHAPE: the part after the star. */
+  readonly tail: string;
+  /** For AFFIX_SHAPE: the shortest value that can match. */
+  readonly min: number;
+  /** For REGEX_SHAPE. */
+  readonly re: RegExp | undefined;
+}
+
+/** Makes a pattern object (always with every field, so all patterns share one shape). */
+export function makePattern(shape: Shape, text: string, tail = '', re: RegExp | undefined = undefined): Pattern {
+  return { shape, text, tail, min: text.length + tail.length, re };
+}
+
+const ANY: Pattern = makePattern(ANY_SHAPE, '*');
+
+/** True when the whole value matches the pattern. */
+export function patternMatches(p: Pattern, value: string): boolean {
+  switch (p.shape) {
+    case ANY_SHAPE:
+      return true;
+    case EXACT_SHAPE:
+      return value === p.text;
+    case PREFIX_SHAPE:
+      return value.startsWith(p.text);
+    case SUFFIX_SHAPE:
+      return value.endsWith(p.text);
+    case AFFIX_SHAPE:
+      return value.length >= p.min && value.startsWith(p.text) && value.endsWith(p.tail);
+    case REGEX_SHAPE:
+      return (p.re as RegExp).test(value);
+    default:
+      return globMatch(p.text, value);
   }
-  return m;
+}
+
+/** Builds the fastest pattern for a case-sensitive glob. */
+function buildPattern(marked: string): Pattern {
+  if (marked === '*') return ANY;
+  // The fast shapes compare text directly, so they see the marked characters as what they stand for.
+  const pattern = unmarkLiterals(marked);
+  if (pattern !== marked) return makePattern(GLOB_SHAPE, marked);
+  const star = pattern.indexOf('*');
+  const question = pattern.indexOf('?');
+  if (star < 0 && question < 0) return makePattern(EXACT_SHAPE, pattern);
+  if (question < 0 && star === pattern.lastIndexOf('*')) {
+    // One star: a prefix, a suffix, or a prefix plus a suffix.
+    if (star === pattern.length - 1) return makePattern(PREFIX_SHAPE, pattern.slice(0, -1));
+    if (star === 0) return makePattern(SUFFIX_SHAPE, pattern.slice(1));
+    return makePattern(AFFIX_SHAPE, pattern.slice(0, star), pattern.slice(star + 1));
+  }
+  return makePattern(GLOB_SHAPE, pattern);
+}
+
+/** Compiled patterns are shared by every policy that spells the same text. */
+const cache = new BoundedCache<string, Pattern>(20_000);
+
+/**
+ * Returns a cached, case-sensitive pattern for the glob `text`. For a case-insensitive element
+ * (actions), pass the lowercased text and match lowercased values.
+ */
+export function globPattern(text: string): Pattern {
+  let p = cache.get(text);
+  if (p === undefined) {
+    p = buildPattern(text);
+    cache.set(text, p);
+  }
+  return p;
+}
+
+/** A case-sensitive glob as a function (for callers that want one; matching code uses `globPattern`). */
+export function compileGlob(pattern: string): Matcher {
+  const p = globPattern(pattern);
+  return (value) => patternMatches(p, value);
 }
 
 /**

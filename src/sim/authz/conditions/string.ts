@@ -3,8 +3,8 @@
  * `StringEquals`/`StringLike` are case-sensitive, the `IgnoreCase` pair is not; `StringLike`
  * takes `*` and `?` anywhere, matching `/` and `:` too. All of them accept policy variables.
  */
-import { compileGlob, unmarkLiterals } from '../wildcard.ts';
-import type { Matcher } from '../wildcard.ts';
+import { globPattern, patternMatches, unmarkLiterals } from '../wildcard.ts';
+import type { Pattern } from '../wildcard.ts';
 import { negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
@@ -38,13 +38,13 @@ export const StringEqualsIgnoreCase: ConditionOperator<string> = {
 export const StringNotEqualsIgnoreCase = negated(StringEqualsIgnoreCase, 'StringNotEqualsIgnoreCase');
 
 /** `StringLike`: case-sensitive glob with `*` and `?`. */
-export const StringLike: ConditionOperator<Matcher> = {
+export const StringLike: ConditionOperator<Pattern> = {
   name: 'StringLike',
   family: 'string',
   negated: false,
   variables: true,
-  prepare: (p) => compileGlob(p),
-  test: (v, m) => m(v),
+  prepare: (p) => globPattern(p),
+  test: (v, p) => patternMatches(p, v),
   says: ['matches', 'does not match'],
 };
 
