@@ -6,7 +6,6 @@
 import type { PolicyKind } from '../policy/types.ts';
 import { splitArn } from './arn-match.ts';
 import { BoundedCache } from './bounded-cache.ts';
-import type { ArnParts } from './arn-match.ts';
 import { isIamIdentity, isSession, normalizeCaller } from './caller.ts';
 import type { Caller } from './caller.ts';
 import { RequestContext } from './context.ts';
@@ -86,16 +85,39 @@ const RESOURCE_KINDS: ReadonlySet<string> = new Set(['s3-bucket', 'kms-key', 'ro
 
 const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity']);
 
-const arnCache = new BoundedCache<string, ArnParts | null>(20_000);
+/** What the request's resource ARN says, worked out once per distinct resource text. */
+interface ResourceFacts {
+  /** The ARN's service (`''` when the resource is not an ARN). */
+  service: string;
+  /** The ARN's account, undefined when it has none (S3 buckets) or is not an ARN. */
+  account: string | undefined;
+  /** A role (`iam` … `role/…`) or a KMS key (`kms` … `key/…`). */
+  isRole: boolean;
+  isKey: boolean;
+}
 
-/** The request resource split into its ARN parts (null when it is not an ARN), cached: graders repeat resources. */
-function resourceArn(resource: string): ArnParts | null {
-  let parts = arnCache.get(resource);
-  if (parts === undefined) {
-    parts = resource.startsWith('arn:') ? splitArn(resource) : null;
-    arnCache.set(resource, parts);
+const NOT_AN_ARN: ResourceFacts = Object.freeze({ service: '', account: undefined, isRole: false, isKey: false });
+
+const resourceCache = new BoundedCache<string, ResourceFacts>(20_000);
+
+/** The facts of a resource text, cached: graders and probes repeat resources. */
+function resourceFacts(resource: string): ResourceFacts {
+  let facts = resourceCache.get(resource);
+  if (facts === undefined) {
+    const parts = resource.startsWith('arn:') ? splitArn(resource) : null;
+    if (parts === null) facts = NOT_AN_ARN;
+    else {
+      const [, , service, , account, res] = parts;
+      facts = {
+        service,
+        account: account === '' ? undefined : account,
+        isRole: service === 'iam' && res.startsWith('role/'),
+        isKey: service === 'kms' && res.startsWith('key/'),
+      };
+    }
+    resourceCache.set(resource, facts);
   }
-  return parts;
+  return facts;
 }
 
 const actionCache = new BoundedCache<string, ActionFacts>(5_000);
@@ -129,15 +151,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Which kind a resource policy has when the case does not say, from the resource's ARN. */
-function inferResourceKind(parts: ArnParts | null, action: ActionFacts): ResourceSideKind {
-  if (parts === null) return 'generic';
-  const [, , service, , , res] = parts;
-  if (service === 's3') return 's3-bucket';
-  if (service === 'kms') return 'kms-key';
-  if (service === 'lambda') return 'lambda-function';
-  if (service === 'sqs') return 'sqs-queue';
-  if (service === 'iam' && res.startsWith('role/') && (action.assumes || action.service === 'sts')) return 'role-trust';
-  return 'generic';
+function inferResourceKind(resource: ResourceFacts, action: ActionFacts): ResourceSideKind {
+  switch (resource.service) {
+    case 's3':
+      return 's3-bucket';
+    case 'kms':
+      return 'kms-key';
+    case 'lambda':
+      return 'lambda-function';
+    case 'sqs':
+      return 'sqs-queue';
+    default:
+      return resource.isRole && (action.assumes || action.service === 'sts') ? 'role-trust' : 'generic';
+  }
 }
 
 /**
@@ -168,6 +194,11 @@ function loadList(value: unknown, kind: PolicyKind, source: PolicySource, path: 
     return NO_POLICIES;
   }
   if (value.length === 0) return NO_POLICIES;
+  if (value.length === 1) {
+    // The usual case (one identity policy, one SCP per level…): a list kept on the policy.
+    const loaded = load(value[0], kind, source, 0, path, true, errors);
+    return loaded === undefined ? NO_POLICIES : (loaded.asList ??= Object.freeze([loaded]));
+  }
   const out: LoadedPolicy[] = [];
   for (let i = 0; i < value.length; i++) {
     const loaded = load(value[i], kind, source, i, path, true, errors);
@@ -214,7 +245,7 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   if (typeof caller === 'string' || typeof action !== 'string' || facts === undefined || typeof resource !== 'string' || errors.length > 0) return errors;
 
   const actionLower = facts.lower;
-  const resourceParts = resourceArn(resource);
+  const target = resourceFacts(resource);
   const identity = loadList(policies.identity, 'identity', 'identity', 'policies.identity', errors);
   const scp = loadList(policies.scp, 'scp', 'scp', 'policies.scp', errors);
   const rcp = loadList(policies.rcp, 'rcp', 'rcp', 'policies.rcp', errors);
@@ -229,7 +260,7 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   let kind: ResourceSideKind;
   if (hasTrust) kind = 'role-trust';
   else if (typeof givenKind === 'string' && RESOURCE_KINDS.has(givenKind)) kind = givenKind as ResourcePolicyKind;
-  else kind = inferResourceKind(resourceParts, facts);
+  else kind = inferResourceKind(target, facts);
   const sideSource: PolicySource = kind === 'role-trust' ? 'trust' : 'resource';
   // Services without their own policy kind are checked with the generic resource-policy rules.
   const parseKind: PolicyKind = kind === 'generic' ? 'sqs-queue' : kind;
@@ -238,15 +269,12 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
     : loadOne(policies.resource, parseKind, sideSource, 'policies.resource', errors);
   if (errors.length > 0) return errors;
 
-  const isKeyArn = resourceParts !== null && resourceParts[2] === 'kms' && resourceParts[5].startsWith('key/');
-  const isRoleArn = resourceParts !== null && resourceParts[2] === 'iam' && resourceParts[5].startsWith('role/');
   // Trust policies and key policies must allow the caller themselves (IAM evaluation logic,
   // "Resource-based policies"; KMS key policies page). A role or key always has one, so a case
   // that leaves it out is evaluated as if it allowed nothing.
-  const mustGrant = kind === 'role-trust' || kind === 'kms-key' || (sideLoaded === undefined && (isKeyArn || (isRoleArn && facts.assumes)));
+  const mustGrant = kind === 'role-trust' || kind === 'kms-key' || (sideLoaded === undefined && (target.isKey || (target.isRole && facts.assumes)));
   const givenAccount = typeof request.resourceAccount === 'string' && request.resourceAccount !== '' ? request.resourceAccount : undefined;
-  const arnAccount = resourceParts !== null && resourceParts[4] !== '' ? resourceParts[4] : undefined;
-  const resourceAccount = givenAccount ?? arnAccount ?? caller.account;
+  const resourceAccount = givenAccount ?? target.account ?? caller.account;
 
   const p = principal as { isManagementAccount?: unknown; isServiceLinkedRole?: unknown };
   let scpAccount = caller.account;

@@ -22,6 +22,8 @@ export interface LoadedPolicy {
   denies: CompiledStatement[];
   source: PolicySource;
   index: number;
+  /** This policy as a one-element list, made the first time a case lists it alone, then kept. */
+  asList: readonly LoadedPolicy[] | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export interface LoadResult {
   /** Where the document was first used (undefined until then). */
   source: PolicySource | undefined;
   index: number;
+  asList: readonly LoadedPolicy[] | undefined;
   /** The statements prepared for matching (empty when there is no policy). */
   readonly compiled: CompiledStatement[];
   /** `compiled` split by Effect. */
@@ -63,6 +66,7 @@ function parse(doc: unknown, kind: PolicyKind): LoadResult {
     ok: policy !== null && errors.length === 0,
     source: undefined,
     index: 0,
+    asList: undefined,
     compiled,
     allows: compiled.filter((cs) => cs.effect === 'Allow'),
     denies: compiled.filter((cs) => cs.effect === 'Deny'),
@@ -94,7 +98,7 @@ export function loadedPolicy(hit: LoadResult, source: PolicySource, index: numbe
       if (o.index === index && o.source === source) return o;
     }
   }
-  const loaded: LoadedPolicy = { policy, compiled: hit.compiled, allows: hit.allows, denies: hit.denies, source, index };
+  const loaded: LoadedPolicy = { policy, compiled: hit.compiled, allows: hit.allows, denies: hit.denies, source, index, asList: undefined };
   if (others === undefined) hit.others = [loaded];
   else if (others.length < 16) others.push(loaded);
   return loaded;

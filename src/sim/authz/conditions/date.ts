@@ -5,6 +5,7 @@
  * We parse by hand: `Date.parse` reads a date-time without a zone as local time, which would make
  * the simulator depend on the learner's time zone.
  */
+import { BoundedCache } from '../bounded-cache.ts';
 import { negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
@@ -39,6 +40,21 @@ export function parseDate(text: string): number | null {
   return ms;
 }
 
+const requestDates = new BoundedCache<string, number | null>(2_000);
+
+/**
+ * `parseDate` for a request's value, cached: the value is compared with every policy value of
+ * the clause, and graders ask about the same request again and again.
+ */
+function requestDate(text: string): number | null {
+  let ms = requestDates.get(text);
+  if (ms === undefined) {
+    ms = parseDate(text);
+    requestDates.set(text, ms);
+  }
+  return ms;
+}
+
 /** Builds one date operator from its comparison of two instants. */
 function date(name: string, compare: (a: number, b: number) => boolean, says: readonly [string, string]): ConditionOperator<number> {
   return {
@@ -48,7 +64,7 @@ function date(name: string, compare: (a: number, b: number) => boolean, says: re
     variables: false,
     prepare: parseDate,
     test: (v, p) => {
-      const n = parseDate(v);
+      const n = requestDate(v);
       return n !== null && compare(n, p);
     },
     says,

@@ -3,6 +3,7 @@
  * operators"): `IpAddress` / `NotIpAddress` take IPv4 or IPv6 CIDR blocks (RFC 4632); a bare
  * address means `/32` or `/128`, and IPv6 may use `::` compression. No wildcards, no variables.
  */
+import { BoundedCache } from '../bounded-cache.ts';
 import { negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
@@ -93,6 +94,21 @@ export function cidrContains(block: Cidr, address: Cidr): boolean {
   return true;
 }
 
+const requestAddresses = new BoundedCache<string, Cidr | null>(2_000);
+
+/**
+ * `parseCidr` for a request's address, cached: the address is tested against every block of
+ * the clause, and graders ask about the same request again and again. A Cidr is never changed.
+ */
+function requestAddress(text: string): Cidr | null {
+  let address = requestAddresses.get(text);
+  if (address === undefined) {
+    address = parseCidr(text);
+    requestAddresses.set(text, address);
+  }
+  return address;
+}
+
 /** `IpAddress`: the request address is inside one of the blocks. */
 export const IpAddress: ConditionOperator<Cidr> = {
   name: 'IpAddress',
@@ -101,7 +117,7 @@ export const IpAddress: ConditionOperator<Cidr> = {
   variables: false,
   prepare: parseCidr,
   test: (v, block) => {
-    const address = parseCidr(v);
+    const address = requestAddress(v);
     return address !== null && cidrContains(block, address);
   },
   says: ['is in', 'is not in'],
