@@ -27,6 +27,8 @@ export interface Caller {
   federatingUserArn: string | undefined;
   /** For IAM users: the user name (last path element). */
   userName: string | undefined;
+  /** For AWS services: the service principal lowercased (service names compare without case). */
+  serviceLower: string | undefined;
   /** The input principal, for the fields used only occasionally (tags, unique id). */
   input: PrincipalInput;
   /**
@@ -173,6 +175,7 @@ function normalizeUncached(input: PrincipalInput): Caller | string {
     sessionName,
     federatingUserArn: str(input.federatingUserArn),
     userName,
+    serviceLower: type === 'AWSService' ? arn.toLowerCase() : undefined,
     input,
     derived: undefined,
   };

@@ -7,10 +7,10 @@ import type { PolicyKind } from '../policy/types.ts';
 import { splitArn } from './arn-match.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { isIamIdentity, isSession, normalizeCaller } from './caller.ts';
-import type { Caller } from './caller.ts';
 import { RequestContext } from './context.ts';
 import { loadedPolicy, loadPolicy } from './policies.ts';
 import type { LoadedPolicy } from './policies.ts';
+import type { MatchEnv } from './statement.ts';
 import type { AuthorizeInput, AuthorizeResult, PolicySource, ResourcePolicyKind } from './types.ts';
 
 /** An input problem, as `AuthorizeResult.errors` lists it. */
@@ -30,14 +30,13 @@ export interface ResourceSide {
   mustGrant: boolean;
 }
 
-/** Everything the evaluator needs, validated. */
-export interface EvalCase {
-  caller: Caller;
-  action: string;
-  actionLower: string;
-  resource: string;
+/**
+ * Everything the evaluator needs, validated. It is also the environment statements are matched
+ * in (MatchEnv: the request's parts, and `form` for the matcher's second result), so matching
+ * needs no object of its own.
+ */
+export interface EvalCase extends MatchEnv {
   resourceAccount: string | undefined;
-  ctx: RequestContext;
   identity: readonly LoadedPolicy[];
   boundary: LoadedPolicy | undefined;
   session: LoadedPolicy | undefined;
@@ -306,6 +305,8 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
     resource,
     resourceAccount,
     ctx: new RequestContext(contextOk ? context : undefined, caller),
+    hasBoundary: hasIdentity && boundary !== undefined,
+    form: null,
     identity: hasIdentity ? identity : NO_POLICIES,
     boundary: hasIdentity ? boundary : undefined,
     session: isSession(caller) ? session : undefined,

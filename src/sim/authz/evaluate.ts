@@ -82,15 +82,7 @@ function runLevels(levels: readonly LoadedPolicy[], env: MatchEnv, withPrincipal
 
 /** Matches every statement of all applicable policies of the case, with its sentence. */
 export function evaluateCase(c: EvalCase): Evaluated {
-  const env: MatchEnv = {
-    caller: c.caller,
-    action: c.action,
-    actionLower: c.actionLower,
-    resource: c.resource,
-    ctx: c.ctx,
-    hasBoundary: c.boundary !== undefined,
-    form: null,
-  };
+  const env: MatchEnv = c;
   const out: Evaluated = {
     statements: [],
     denies: [],

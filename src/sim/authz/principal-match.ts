@@ -135,7 +135,7 @@ function formOf(v: PrincipalValue, caller: Caller): PrincipalForm | null {
     case 'federated-user':
       return caller.type === 'FederatedUser' && caller.arn === v.arn ? 'federated-user' : null;
     case 'service':
-      return caller.type === 'AWSService' && caller.arn.toLowerCase() === v.lower ? 'service' : null;
+      return caller.serviceLower === v.lower ? 'service' : null;
     case 'federated':
       return (caller.type === 'WebIdentity' || caller.type === 'SAML') && caller.arn === v.value ? 'federated' : null;
     case 'canonical':
@@ -198,7 +198,7 @@ export function notPrincipalApplies(spec: PrincipalSpec, caller: Caller, hasBoun
       if (entry.type === 'AWS') {
         if (value === '*') return false;
         awsValues.push(value);
-      } else if (entry.type === 'Service' && caller.type === 'AWSService' && caller.arn.toLowerCase() === value.toLowerCase()) {
+      } else if (entry.type === 'Service' && caller.serviceLower !== undefined && caller.serviceLower === value.toLowerCase()) {
         return false;
       } else if (entry.type === 'Federated' && (caller.type === 'WebIdentity' || caller.type === 'SAML') && caller.arn === value) {
         return false;

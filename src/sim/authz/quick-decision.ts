@@ -112,15 +112,7 @@ export function quickDecision(c: EvalCase): QuickDecision {
   // GetCallerIdentity needs no permission, and no policy can deny it (STS API reference).
   if (c.actionLower === 'sts:getcalleridentity' && caller.type !== 'Anonymous') return ALLOW;
 
-  const env: MatchEnv = {
-    caller,
-    action: c.action,
-    actionLower: c.actionLower,
-    resource: c.resource,
-    ctx: c.ctx,
-    hasBoundary: c.boundary !== undefined,
-    form: null,
-  };
+  const env: MatchEnv = c;
 
   // 1. Any matching Deny, in any policy, ends it.
   const denying = explicitDeny(c, env);

@@ -105,27 +105,29 @@ export function compileStatement(statement: Statement, policy: Policy): Compiled
     const t = variables ? parseResourceTemplate(r.value) : r.value;
     return typeof t === 'string' ? { pattern: resourcePattern(t) } : { template: t };
   });
-  // The fields matching reads are listed first, so they share the object's first cache lines.
   const actions = actionValues?.map((a) => globPattern(a.value.toLowerCase()));
+  // The fields matching reads are listed first, in the order it reads them, so they share the
+  // object's first cache line or two (an object's fields are laid out in the literal's order).
+  const onlyResource = resources?.length === 1 ? resources[0]?.pattern : undefined;
   const result: CompiledStatement = {
+    principal: statement.principal === undefined ? undefined : compilePrincipal(statement.principal),
     onlyAction: actions?.length === 1 ? actions[0] : undefined,
-    actions,
     notAction: statement.action === undefined && statement.notAction !== undefined,
-    actionText: listText(actionValues),
+    onlyResource,
+    notResource: statement.resource === undefined && statement.notResource !== undefined,
+    conditions: statement.conditions.map((c) => compileClause(c, variables)),
+    actions,
+    resources,
+    statement,
     effect: statement.effect,
     index: statement.index,
     sid: statement.sid,
     range: statement.range,
+    actionText: listText(actionValues),
     actionRange: spanOf(actionValues),
-    onlyResource: resources?.length === 1 ? resources[0]?.pattern : undefined,
-    resources,
-    notResource: statement.resource === undefined && statement.notResource !== undefined,
     resourceText: listText(resourceValues),
     resourceRange: spanOf(resourceValues),
     hasTemplates: resources?.some((r) => r.template !== undefined) ?? false,
-    conditions: statement.conditions.map((c) => compileClause(c, variables)),
-    principal: statement.principal === undefined ? undefined : compilePrincipal(statement.principal),
-    statement,
     principalText: statement.principal === undefined ? '' : describePrincipalSpec(statement.principal),
   };
   compiled.set(statement, result);
