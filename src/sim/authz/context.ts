@@ -79,22 +79,28 @@ function derivedKeys(caller: Caller): ReadonlyMap<string, string> {
 const TAG_PREFIX = 'aws:principaltag/';
 
 /**
- * True when `key` lowercases to `keyLower`, without building the lowercased string (this runs
- * for every key of the context on every lookup): ASCII letters are folded in place, and a key
- * with any other character falls back to `toLowerCase`, which may change its length. `from` skips
- * a prefix of `keyLower` that is known to match already (see `principalTag`).
+ * The one character whose lowercase form is longer than itself: U+0130 (capital I with dot)
+ * lowercases to `i` plus a combining dot. Every other code point keeps its length (a unit test
+ * checks all of them), so a key without it folds to a key of its own length.
+ */
+const LENGTHENS = '\u0130';
+
+/**
+ * True when `key` lowercases to `keyLower` (from `from` on), without building the lowercased
+ * string: this runs for every key of the context on every lookup. Keys of another length are
+ * ruled out at once; ASCII letters are folded in place, and a key with any other character falls
+ * back to `toLowerCase`. `from` skips a prefix of `keyLower` known to match (see `principalTag`).
  */
 function foldsTo(key: string, keyLower: string, from = 0): boolean {
   const n = key.length;
-  const sameLength = n === keyLower.length - from;
+  if (n !== keyLower.length - from) return key.includes(LENGTHENS) && key.toLowerCase() === keyLower.slice(from);
   for (let i = 0; i < n; i++) {
     let c = key.charCodeAt(i);
     if (c > 127) return key.toLowerCase() === keyLower.slice(from);
-    if (!sameLength) continue;
     if (c >= 65 && c <= 90) c += 32;
     if (c !== keyLower.charCodeAt(from + i)) return false;
   }
-  return sameLength;
+  return true;
 }
 
 /**

@@ -87,3 +87,29 @@ describe('RequestContext', () => {
     expect(new RequestContext(undefined, again).get('aws:userid')).toBe('AIDASECOND');
   });
 });
+
+describe('case folding of context keys', () => {
+  it('relies on U+0130 being the only code point whose lowercase form is longer', () => {
+    // context.ts rules out a key of another length unless it holds U+0130.
+    const longer: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (ch.toLowerCase().length !== ch.length) longer.push(cp);
+    }
+    expect(longer).toEqual([0x130]);
+  });
+
+  it('folds keys with non-ASCII letters as toLowerCase does', () => {
+    const key = fc.stringMatching(/^[a-zA-Z:\u0130\u212a\u00df\u00c5i\u0307]{1,6}$/);
+    fc.assert(
+      fc.property(key, key, (given, asked) => {
+        const ctx = new RequestContext({ [given]: 'v' }, user);
+        expect(ctx.get(asked.toLowerCase())).toBe(given.toLowerCase() === asked.toLowerCase() ? 'v' : undefined);
+      }),
+      { numRuns: 500 },
+    );
+    expect(new RequestContext({ 'aws:\u0130d': 'dotted' }, user).get('aws:i\u0307d')).toBe('dotted');
+    expect(new RequestContext({ 'aws:\u212aey': 'kelvin' }, user).get('aws:key')).toBe('kelvin');
+  });
+});
