@@ -101,7 +101,7 @@ describe('case folding of context keys', () => {
   });
 
   it('folds keys with non-ASCII letters as toLowerCase does', () => {
-    const key = fc.stringMatching(/^[a-zA-Z:\u0130\u212a\u00df\u00c5i\u0307]{1,6}$/);
+    const key = fc.stringMatching(/^(?:[a-zA-Z:\u0130\u212a\u00df\u00c5]|i\u0307){1,6}$/);
     fc.assert(
       fc.property(key, key, (given, asked) => {
         const ctx = new RequestContext({ [given]: 'v' }, user);
