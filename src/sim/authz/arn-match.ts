@@ -94,12 +94,7 @@ const resourceCache = new BoundedCache<string, Pattern>(20_000);
 
 /** Returns a cached pattern for one entry of a `Resource`/`NotResource` element (match with `patternMatches`). */
 export function resourcePattern(pattern: string): Pattern {
-  let p = resourceCache.get(pattern);
-  if (p === undefined) {
-    p = buildResourcePattern(pattern);
-    resourceCache.set(pattern, p);
-  }
-  return p;
+  return resourceCache.through(pattern, buildResourcePattern);
 }
 
 /** `resourcePattern` as a function, for callers that want one. */

@@ -14,6 +14,19 @@ export class BoundedCache<K, V> {
     return this.map.get(key);
   }
 
+  /**
+   * The cached value for `key`, or the value `make` computes for it, kept for next time. Pass a
+   * function defined once (not a fresh closure), so a lookup that hits allocates nothing.
+   */
+  through(key: K, make: (key: K) => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      value = make(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
   /** Stores a value, evicting the oldest entry when full. */
   set(key: K, value: V): void {
     if (this.map.size >= this.limit && !this.map.has(key)) {

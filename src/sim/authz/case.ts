@@ -99,38 +99,26 @@ const NOT_AN_ARN: ResourceFacts = Object.freeze({ service: '', account: undefine
 
 const resourceCache = new BoundedCache<string, ResourceFacts>(20_000);
 
-/** The facts of a resource text, cached: graders and probes repeat resources. */
-function resourceFacts(resource: string): ResourceFacts {
-  let facts = resourceCache.get(resource);
-  if (facts === undefined) {
-    const parts = resource.startsWith('arn:') ? splitArn(resource) : null;
-    if (parts === null) facts = NOT_AN_ARN;
-    else {
-      const [, , service, , account, res] = parts;
-      facts = {
-        service,
-        account: account === '' ? undefined : account,
-        isRole: service === 'iam' && res.startsWith('role/'),
-        isKey: service === 'kms' && res.startsWith('key/'),
-      };
-    }
-    resourceCache.set(resource, facts);
-  }
-  return facts;
+/** Works out the facts of a resource text. */
+function readResource(resource: string): ResourceFacts {
+  const parts = resource.startsWith('arn:') ? splitArn(resource) : null;
+  if (parts === null) return NOT_AN_ARN;
+  const [, , service, , account, res] = parts;
+  return {
+    service,
+    account: account === '' ? undefined : account,
+    isRole: service === 'iam' && res.startsWith('role/'),
+    isKey: service === 'kms' && res.startsWith('key/'),
+  };
 }
 
 const actionCache = new BoundedCache<string, ActionFacts>(5_000);
 
-/** The facts of an action text, cached: graders and probes repeat a handful of actions. */
-function actionFacts(action: string): ActionFacts {
-  let facts = actionCache.get(action);
-  if (facts === undefined) {
-    const lower = action.toLowerCase();
-    const service = lower.slice(0, lower.indexOf(':'));
-    facts = { valid: validAction(action), lower, service, assumes: ASSUME_ACTIONS.has(lower), rcpService: RCP_SERVICES.has(service) };
-    actionCache.set(action, facts);
-  }
-  return facts;
+/** Works out the facts of an action text. */
+function readAction(action: string): ActionFacts {
+  const lower = action.toLowerCase();
+  const service = lower.slice(0, lower.indexOf(':'));
+  return { valid: validAction(action), lower, service, assumes: ASSUME_ACTIONS.has(lower), rcpService: RCP_SERVICES.has(service) };
 }
 
 /** `service:Operation`: one colon with text on both sides and no white space. */
@@ -228,7 +216,8 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   const caller = normalizeCaller(principal as unknown as AuthorizeInput['principal']);
   if (typeof caller === 'string') errors.push({ code: 'INVALID_PRINCIPAL', message: caller, path: 'principal' });
   const action = request.action;
-  const facts = typeof action === 'string' ? actionFacts(action) : undefined;
+  // Cached: graders and probes repeat a handful of actions and resources.
+  const facts = typeof action === 'string' ? actionCache.through(action, readAction) : undefined;
   if (facts === undefined || !facts.valid) {
     errors.push({ code: 'INVALID_ACTION', message: 'request.action must look like service:Operation (for example s3:GetObject)', path: 'request.action' });
   }
@@ -244,7 +233,7 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   if (typeof caller === 'string' || typeof action !== 'string' || facts === undefined || typeof resource !== 'string' || errors.length > 0) return errors;
 
   const actionLower = facts.lower;
-  const target = resourceFacts(resource);
+  const target = resourceCache.through(resource, readResource);
   const identity = loadList(policies.identity, 'identity', 'identity', 'policies.identity', errors);
   const scp = loadList(policies.scp, 'scp', 'scp', 'policies.scp', errors);
   const rcp = loadList(policies.rcp, 'rcp', 'rcp', 'policies.rcp', errors);

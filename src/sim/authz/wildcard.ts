@@ -160,12 +160,7 @@ const cache = new BoundedCache<string, Pattern>(20_000);
  * (actions), pass the lowercased text and match lowercased values.
  */
 export function globPattern(text: string): Pattern {
-  let p = cache.get(text);
-  if (p === undefined) {
-    p = buildPattern(text);
-    cache.set(text, p);
-  }
-  return p;
+  return cache.through(text, buildPattern);
 }
 
 /** A case-sensitive glob as a function (for callers that want one; matching code uses `globPattern`). */

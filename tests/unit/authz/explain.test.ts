@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../src/sim/authz/index.ts';
 import type { EvaluationStep } from '../../../src/sim/authz/index.ts';
-import { allow, deny, doc } from './table.ts';
-import { A, alice, BUCKET, carolB, OBJECT, readerSession, ROLE_ARN } from './fixtures.ts';
+import { allow, deny, doc, FULL_ACCESS, RCP_FULL_ACCESS } from './table.ts';
+import { A, alice, B, BUCKET, carolB, OBJECT, readerSession, ROLE_ARN } from './fixtures.ts';
 
 const ORDER: EvaluationStep['step'][] = [
   'explicit-deny',
@@ -194,3 +194,37 @@ describe('a trust policy that names the caller but whose condition fails', () =>
     );
   });
 });
+
+describe('why organization policies were not evaluated', () => {
+  /** The detail of the skipped `scp` or `rcp` step for a request with one level of each. */
+  function skipped(step: 'scp' | 'rcp', principal: Record<string, unknown>, request: Record<string, unknown> = {}, policies: Record<string, unknown> = {}): string | undefined {
+    const result = authorize({
+      principal: { arn: alice.arn, ...principal },
+      request: { action: 's3:GetObject', resource: OBJECT, ...request },
+      policies: { identity: [FULL_ACCESS], scp: [FULL_ACCESS], rcp: [RCP_FULL_ACCESS], ...policies },
+    } as Parameters<typeof authorize>[0]);
+    const found = result.steps.find((s) => s.step === step);
+    return found?.outcome === 'skipped' ? found.detail : undefined;
+  }
+
+  it('says it for SCPs, one sentence per reason', () => {
+    expect(skipped('scp', {}, {}, { scp: [] })).toBe('No service control policies were given.');
+    expect(skipped('scp', { arn: 'arn:aws:iam::111122223333:root' }, {}, { identity: [] })).toBeUndefined();
+    expect(skipped('scp', { isManagementAccount: true })).toBe("SCPs do not apply to the organization's management account.");
+    expect(skipped('scp', { arn: readerSession.arn, isServiceLinkedRole: true })).toBe('SCPs do not apply to service-linked roles.');
+    expect(skipped('scp', {}, {}, { scpAccount: B })).toBe(
+      `The SCPs are attached to account ${B}, not to your account, and SCPs only limit principals of the accounts they are attached to.`,
+    );
+    expect(skipped('scp', { arn: 's3.amazonaws.com' })).toBe('SCPs apply only to IAM users, roles and the root user of member accounts, not to this caller.');
+  });
+
+  it('says it for RCPs, one sentence per reason', () => {
+    expect(skipped('rcp', {}, {}, { rcp: [] })).toBe('No resource control policies were given.');
+    expect(skipped('rcp', {}, { resourceInManagementAccount: true })).toBe("RCPs do not apply to resources in the organization's management account.");
+    expect(skipped('rcp', {}, { action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${A}:key/1`, awsManagedKey: true }, { resource: doc(allow('kms:*', '*', { Principal: { AWS: alice.arn } })) })).toBe(
+      'RCPs do not apply to AWS managed KMS keys.',
+    );
+    expect(skipped('rcp', {}, { action: 'ec2:StartInstances', resource: '*' })).toBe('RCPs do not cover ec2 resources.');
+  });
+});
+

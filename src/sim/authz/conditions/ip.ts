@@ -101,12 +101,7 @@ const requestAddresses = new BoundedCache<string, Cidr | null>(2_000);
  * the clause, and graders ask about the same request again and again. A Cidr is never changed.
  */
 function requestAddress(text: string): Cidr | null {
-  let address = requestAddresses.get(text);
-  if (address === undefined) {
-    address = parseCidr(text);
-    requestAddresses.set(text, address);
-  }
-  return address;
+  return requestAddresses.through(text, parseCidr);
 }
 
 /** `IpAddress`: the request address is inside one of the blocks. */
