@@ -91,19 +91,50 @@ interface CallerEntry {
   readonly roleArn: unknown;
   readonly sessionName: unknown;
   readonly federatingUserArn: unknown;
+  /** How many of the six fields above have a value. */
+  readonly given: number;
   readonly caller: Caller | string;
 }
 
-/** The input fields a Caller is derived from are those of the cache entry. */
+/**
+ * The input fields a Caller is derived from are those of the cache entry. Principals come in many
+ * shapes (some give a role ARN, tags, a unique id…), so the fields are read in one pass over the
+ * object's own (`for…in` reads each straight from its layout) rather than by six slow
+ * (megamorphic) lookups by name: every field with a value must be the entry's, and as many of
+ * them as the entry has.
+ */
 function sameInputs(a: PrincipalInput, entry: CallerEntry): boolean {
-  return (
-    a.arn === entry.arn &&
-    a.type === entry.type &&
-    a.account === entry.account &&
-    a.roleArn === entry.roleArn &&
-    a.sessionName === entry.sessionName &&
-    a.federatingUserArn === entry.federatingUserArn
-  );
+  const fields = a as unknown as Readonly<Record<string, unknown>>;
+  let given = 0;
+  for (const key in fields) {
+    const value = fields[key];
+    let expected: unknown;
+    switch (key) {
+      case 'arn':
+        expected = entry.arn;
+        break;
+      case 'type':
+        expected = entry.type;
+        break;
+      case 'account':
+        expected = entry.account;
+        break;
+      case 'roleArn':
+        expected = entry.roleArn;
+        break;
+      case 'sessionName':
+        expected = entry.sessionName;
+        break;
+      case 'federatingUserArn':
+        expected = entry.federatingUserArn;
+        break;
+      default:
+        continue;
+    }
+    if (value !== expected) return false;
+    if (value !== undefined) given++;
+  }
+  return given === entry.given;
 }
 
 const callers = new WeakMap<object, CallerEntry>();
@@ -118,13 +149,15 @@ export function normalizeCaller(input: PrincipalInput): Caller | string {
   const hit = callers.get(input);
   if (hit !== undefined && sameInputs(input, hit)) return hit.caller;
   const caller = normalizeUncached(input);
+  const fields = [input.arn, input.type, input.account, input.roleArn, input.sessionName, input.federatingUserArn];
   callers.set(input, {
-    arn: input.arn,
-    type: input.type,
-    account: input.account,
-    roleArn: input.roleArn,
-    sessionName: input.sessionName,
-    federatingUserArn: input.federatingUserArn,
+    arn: fields[0],
+    type: fields[1],
+    account: fields[2],
+    roleArn: fields[3],
+    sessionName: fields[4],
+    federatingUserArn: fields[5],
+    given: fields.filter((f) => f !== undefined).length,
     caller,
   });
   return caller;

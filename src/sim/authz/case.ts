@@ -200,6 +200,79 @@ function loadOne(value: unknown, kind: PolicyKind, source: PolicySource, path: s
   return load(value, kind, source, 0, path, false, errors);
 }
 
+/** The fields of `AuthorizeInput.policies`, as given. */
+interface PolicyFields {
+  identity: unknown;
+  scp: unknown;
+  rcp: unknown;
+  boundary: unknown;
+  session: unknown;
+  resource: unknown;
+  trust: unknown;
+  resourcePolicyKind: unknown;
+  scpAccount: unknown;
+  s3PublicAccessBlock: unknown;
+}
+
+/**
+ * Reads the policies object in one pass over the fields it has. Inputs differ in which of the ten
+ * fields they carry, so these objects come in many shapes, and reading the fields by name would
+ * be ten slow (megamorphic) lookups, most of them for fields that are not there. Inside
+ * `for…in`, the engine reads each present field straight from the object's layout.
+ */
+function policyFields(policies: Readonly<Record<string, unknown>>): PolicyFields {
+  const f: PolicyFields = {
+    identity: undefined,
+    scp: undefined,
+    rcp: undefined,
+    boundary: undefined,
+    session: undefined,
+    resource: undefined,
+    trust: undefined,
+    resourcePolicyKind: undefined,
+    scpAccount: undefined,
+    s3PublicAccessBlock: undefined,
+  };
+  for (const key in policies) {
+    const value = policies[key];
+    switch (key) {
+      case 'identity':
+        f.identity = value;
+        break;
+      case 'scp':
+        f.scp = value;
+        break;
+      case 'rcp':
+        f.rcp = value;
+        break;
+      case 'boundary':
+        f.boundary = value;
+        break;
+      case 'session':
+        f.session = value;
+        break;
+      case 'resource':
+        f.resource = value;
+        break;
+      case 'trust':
+        f.trust = value;
+        break;
+      case 'resourcePolicyKind':
+        f.resourcePolicyKind = value;
+        break;
+      case 'scpAccount':
+        f.scpAccount = value;
+        break;
+      case 's3PublicAccessBlock':
+        f.s3PublicAccessBlock = value;
+        break;
+      default:
+        break;
+    }
+  }
+  return f;
+}
+
 /** Validates and normalises the input; returns the errors when it cannot be evaluated. */
 export function buildCase(input: unknown): EvalCase | InputError[] {
   if (!isRecord(input)) return [{ code: 'INVALID_INPUT', message: 'The input must be an object with principal, request and policies' }];
@@ -234,17 +307,16 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
 
   const actionLower = facts.lower;
   const target = resourceCache.through(resource, readResource);
-  const identity = loadList(policies.identity, 'identity', 'identity', 'policies.identity', errors);
-  const scp = loadList(policies.scp, 'scp', 'scp', 'policies.scp', errors);
-  const rcp = loadList(policies.rcp, 'rcp', 'rcp', 'policies.rcp', errors);
-  const boundary = loadOne(policies.boundary, 'boundary', 'boundary', 'policies.boundary', errors);
-  const session = loadOne(policies.session, 'session', 'session', 'policies.session', errors);
+  const given = policyFields(policies);
+  const identity = loadList(given.identity, 'identity', 'identity', 'policies.identity', errors);
+  const scp = loadList(given.scp, 'scp', 'scp', 'policies.scp', errors);
+  const rcp = loadList(given.rcp, 'rcp', 'rcp', 'policies.rcp', errors);
+  const boundary = loadOne(given.boundary, 'boundary', 'boundary', 'policies.boundary', errors);
+  const session = loadOne(given.session, 'session', 'session', 'policies.session', errors);
 
-  // Inputs vary in which fields they carry, so each field read here is a slow (megamorphic)
-  // property lookup: a field is read once, and only when the case needs it.
-  const trust = policies.trust;
+  const trust = given.trust;
   const hasTrust = trust !== undefined && trust !== null;
-  const givenKind = hasTrust ? undefined : policies.resourcePolicyKind;
+  const givenKind = hasTrust ? undefined : given.resourcePolicyKind;
   let kind: ResourceSideKind;
   if (hasTrust) kind = 'role-trust';
   else if (typeof givenKind === 'string' && RESOURCE_KINDS.has(givenKind)) kind = givenKind as ResourcePolicyKind;
@@ -254,7 +326,7 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   const parseKind: PolicyKind = kind === 'generic' ? 'sqs-queue' : kind;
   const sideLoaded = hasTrust
     ? loadOne(trust, 'role-trust', 'trust', 'policies.trust', errors)
-    : loadOne(policies.resource, parseKind, sideSource, 'policies.resource', errors);
+    : loadOne(given.resource, parseKind, sideSource, 'policies.resource', errors);
   if (errors.length > 0) return errors;
 
   // Trust policies and key policies must allow the caller themselves (IAM evaluation logic,
@@ -272,7 +344,7 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   else if (p.isManagementAccount === true) scpSkip = 'management-account';
   else if (p.isServiceLinkedRole === true) scpSkip = 'service-linked-role';
   else {
-    const attachedTo = policies.scpAccount;
+    const attachedTo = given.scpAccount;
     if (typeof attachedTo === 'string') scpAccount = attachedTo;
     if (scpAccount !== caller.account) scpSkip = 'other-account';
   }
@@ -286,7 +358,7 @@ export function buildCase(input: unknown): EvalCase | InputError[] {
   const rcpApplies = rcpSkip === undefined;
 
   const hasIdentity = isIamIdentity(caller);
-  const bpa = kind === 's3-bucket' && sideLoaded !== undefined ? policies.s3PublicAccessBlock : undefined;
+  const bpa = kind === 's3-bucket' ? given.s3PublicAccessBlock : undefined;
   return {
     caller,
     action,
