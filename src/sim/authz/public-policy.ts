@@ -61,7 +61,18 @@ function opensToEveryone(st: Statement): boolean {
   return p.entries.some((e) => e.values.some((v) => v.value === '*' || (e.type === 'AWS' && v.value.includes('*'))));
 }
 
-/** True when the policy is public: some statement grants to everyone without a fixing condition. */
+const verdicts = new WeakMap<Policy, boolean>();
+
+/**
+ * True when the policy is public: some statement grants to everyone without a fixing condition.
+ * Worked out once per parsed policy (parsed policies are never changed): with Block Public
+ * Access on, every request from outside the account asks it again.
+ */
 export function isPublicPolicy(policy: Policy): boolean {
-  return policy.statements.some((st) => opensToEveryone(st) && !st.conditions.some(fixes));
+  let verdict = verdicts.get(policy);
+  if (verdict === undefined) {
+    verdict = policy.statements.some((st) => opensToEveryone(st) && !st.conditions.some(fixes));
+    verdicts.set(policy, verdict);
+  }
+  return verdict;
 }

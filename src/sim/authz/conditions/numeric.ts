@@ -3,6 +3,7 @@
  * Integers and decimals, written as JSON numbers or strings (`"10"`). No wildcards, no variables.
  * A value that is not a number matches nothing.
  */
+import { BoundedCache } from '../bounded-cache.ts';
 import { negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
@@ -16,6 +17,16 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+const requestNumbers = new BoundedCache<string, number | null>(2_000);
+
+/**
+ * `parseNumber` for a request's value, cached: the value is compared with every policy value of
+ * the clause, and graders ask about the same request again and again.
+ */
+function requestNumber(text: string): number | null {
+  return requestNumbers.through(text, parseNumber);
+}
+
 /** Builds one numeric operator from its comparison. */
 function numeric(name: string, compare: (a: number, b: number) => boolean, says: readonly [string, string]): ConditionOperator<number> {
   return {
@@ -25,7 +36,7 @@ function numeric(name: string, compare: (a: number, b: number) => boolean, says:
     variables: false,
     prepare: parseNumber,
     test: (v, p) => {
-      const n = parseNumber(v);
+      const n = requestNumber(v);
       return n !== null && compare(n, p);
     },
     says,
