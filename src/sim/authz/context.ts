@@ -81,19 +81,28 @@ const TAG_PREFIX = 'aws:principaltag/';
 /**
  * The one character whose lowercase form is longer than itself: U+0130 (capital I with dot)
  * lowercases to `i` plus a combining dot. Every other code point keeps its length (a unit test
- * checks all of them), so a key without it folds to a key of its own length.
+ * checks all of them), so lowercasing never shortens a key, and lengthens it only by its U+0130s.
  */
-const LENGTHENS = '\u0130';
+const LENGTHENS = 0x130;
+
+/** True when the text holds U+0130 (a plain loop: a search for a two-byte character is slow). */
+function hasLengthening(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === LENGTHENS) return true;
+  return false;
+}
 
 /**
  * True when `key` lowercases to `keyLower` (from `from` on), without building the lowercased
- * string: this runs for every key of the context on every lookup. Keys of another length are
- * ruled out at once; ASCII letters are folded in place, and a key with any other character falls
- * back to `toLowerCase`. `from` skips a prefix of `keyLower` known to match (see `principalTag`).
+ * string: this runs for every key of the context on every lookup. A longer key is ruled out at
+ * once and a shorter one unless it holds U+0130; ASCII letters are folded in place, and a key
+ * with any other character falls back to `toLowerCase`. `from` skips a prefix of `keyLower` known
+ * to match (see `principalTag`).
  */
 function foldsTo(key: string, keyLower: string, from = 0): boolean {
   const n = key.length;
-  if (n !== keyLower.length - from) return key.includes(LENGTHENS) && key.toLowerCase() === keyLower.slice(from);
+  const wanted = keyLower.length - from;
+  if (n > wanted) return false;
+  if (n < wanted) return hasLengthening(key) && key.toLowerCase() === keyLower.slice(from);
   for (let i = 0; i < n; i++) {
     let c = key.charCodeAt(i);
     if (c > 127) return key.toLowerCase() === keyLower.slice(from);

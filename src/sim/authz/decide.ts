@@ -12,7 +12,7 @@
 import type { EvalCase } from './case.ts';
 import type { Evaluated, SetResult } from './evaluate.ts';
 import { POLICY_TYPE } from './labels.ts';
-import { FORM_STRENGTH } from './principal-match.ts';
+import { formStrength } from './principal-match.ts';
 import type { PrincipalForm } from './principal-match.ts';
 import { isPublicPolicy } from './public-policy.ts';
 import { STEP_WORDS as say } from './step-text.ts';
@@ -147,7 +147,7 @@ export function decide(c: EvalCase, ev: Evaluated): Outcome {
     (outsider || crossAccount) && grants.length > 0 && isPublicPolicy(sidePolicy);
   if (blockedAsPublic) grants = [];
   let form: PrincipalForm | null = null;
-  for (const g of grants) if (g.form !== null && (form === null || FORM_STRENGTH[g.form] > FORM_STRENGTH[form])) form = g.form;
+  for (const g of grants) if (g.form !== null && (form === null || formStrength(g.form) > formStrength(form))) form = g.form;
   const grantTraces = grants.map((g) => g.trace);
 
   if (outsider) {
@@ -182,7 +182,7 @@ export function decide(c: EvalCase, ev: Evaluated): Outcome {
   } else if (isRoot) {
     t.add(sideStep, 'allow', say.rootGrantedBySide, form);
     return t.allow({ code: 'root', viaPolicy: true }, grantTraces);
-  } else if (FORM_STRENGTH[form] === 3 && !(form === 'any' && caller.type === 'FederatedUser')) {
+  } else if (formStrength(form) === 3 && !(form === 'any' && caller.type === 'FederatedUser')) {
     t.add(sideStep, 'allow', say.sideGrantsDirectly, form);
     return t.allow({ code: 'resource-direct', form }, grantTraces);
   } else if (form === 'account') {

@@ -16,7 +16,7 @@
  */
 import type { EvalCase, LoadedPolicy } from './case.ts';
 import { POLICY_TYPE } from './labels.ts';
-import { FORM_STRENGTH } from './principal-match.ts';
+import { formStrength } from './principal-match.ts';
 import type { PrincipalForm } from './principal-match.ts';
 import { isPublicPolicy } from './public-policy.ts';
 import { MATCHED, statementMiss } from './statement.ts';
@@ -84,7 +84,7 @@ function strongestGrant(side: LoadedPolicy, env: MatchEnv): PrincipalForm | null
   for (let i = 0; i < allows.length; i++) {
     if (statementMiss(allows[i] as CompiledStatement, env, true) !== MATCHED) continue;
     const named = env.form;
-    if (named !== null && (form === null || FORM_STRENGTH[named] > FORM_STRENGTH[form])) form = named;
+    if (named !== null && (form === null || formStrength(named) > formStrength(form))) form = named;
   }
   return form;
 }
@@ -149,7 +149,7 @@ export function quickDecision(c: EvalCase): QuickDecision {
     if (side.mustGrant) return sideDenial;
   } else if (isRoot) {
     return ALLOW;
-  } else if (FORM_STRENGTH[form] === 3 && !(form === 'any' && type === 'FederatedUser')) {
+  } else if (formStrength(form) === 3 && !(form === 'any' && type === 'FederatedUser')) {
     return ALLOW;
   } else {
     roleGrant = form === 'role' || form === 'federating-user' || form === 'any';
