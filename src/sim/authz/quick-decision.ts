@@ -6,7 +6,7 @@
  * only until it has its answer: the Deny statements first (any match ends it), then, step by step,
  * only the Allow statements the step consults — the first Allow in an identity-based policy is
  * enough, and an identity policy is not read at all when an SCP level or the resource side has
- * already decided. Nothing is allocated but the match environment, and no sentence is built.
+ * already decided. Nothing is allocated, and no sentence is built.
  *
  * decide.ts walks the same order over every statement matched (evaluate.ts) and records the
  * steps in words; that is the explanation, built on demand. Both use `statementMiss`, the one
@@ -112,6 +112,7 @@ export function quickDecision(c: EvalCase): QuickDecision {
   // GetCallerIdentity needs no permission, and no policy can deny it (STS API reference).
   if (c.actionLower === 'sts:getcalleridentity' && caller.type !== 'Anonymous') return ALLOW;
 
+  // The case is its own match environment (statement.ts writes `form` into it).
   const env: MatchEnv = c;
 
   // 1. Any matching Deny, in any policy, ends it.
