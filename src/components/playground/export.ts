@@ -9,14 +9,97 @@ import type { ExportEdit, ExportInput } from '../../exercises/export/index.ts';
 // generator itself loads only when the export panel opens.
 import { BUCKET_SUFFIX_TOKEN } from '../../exercises/export/model.ts';
 import { shellWord } from '../../exercises/export/shell.ts';
+import { addPermissionArgs, cannotAddComment } from '../../exercises/export/function-policy.ts';
+import { canonicalJson } from '../../sim/world/canonical-json.ts';
+import { createWorldUnchecked } from '../../sim/world/create-unchecked.ts';
 import { worldSeedSchema } from '../../sim/world/seed-schema.ts';
 import type { World } from '../../sim/world/types.ts';
+import { worldDocuments } from './documents.ts';
 import { PLAYGROUND_WORLD } from './world.ts';
 
 type EditArgs = NonNullable<ExportEdit['apply']>['args'];
+type EditStep = NonNullable<ExportEdit['steps']>[number];
 
-/** The command that sets one changed document, from its Playground id (documents.ts). */
-export function editFor(world: World, id: string, text: string): ExportEdit | null {
+/**
+ * A function policy's statements by Sid (`statement-<n>` for one without, as build-resources
+ * names it), each with its position from 1; null when the text is not a JSON object. An empty text
+ * is a function without a policy.
+ */
+function statementsBySid(
+  text: string,
+): Map<string, { n: number; st: Record<string, unknown> }> | null {
+  let doc: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return null;
+    }
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  const raw = (doc as { Statement?: unknown }).Statement;
+  const list: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const out = new Map<string, { n: number; st: Record<string, unknown> }>();
+  list.forEach((item, i) => {
+    const st = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    out.set(typeof st['Sid'] === 'string' ? st['Sid'] : `statement-${i + 1}`, { n: i + 1, st });
+  });
+  return out;
+}
+
+/**
+ * The commands that turn the function policy `original` into `text` on real AWS, where it
+ * changes one statement at a time: remove-permission for each Sid deleted or changed, then
+ * add-permission for each new or changed statement (a MANUAL STEP for one it cannot express).
+ * Null when either text is not a policy, so there is nothing to compare.
+ */
+function permissionSteps(
+  functionName: string,
+  region: string,
+  original: string,
+  text: string,
+): EditStep[] | null {
+  const before = statementsBySid(original);
+  const after = statementsBySid(text);
+  if (before === null || after === null) return null;
+  const same = (sid: string) => {
+    const a = before.get(sid);
+    const b = after.get(sid);
+    return a !== undefined && b !== undefined && canonicalJson(a.st) === canonicalJson(b.st);
+  };
+  const steps: EditStep[] = [];
+  for (const sid of before.keys())
+    if (!same(sid))
+      steps.push({
+        service: 'lambda',
+        command: 'remove-permission',
+        args: [
+          ['--function-name', functionName],
+          ['--statement-id', sid],
+          ['--region', region],
+        ],
+      });
+  for (const [sid, { n, st }] of after) {
+    if (same(sid)) continue;
+    // Values keep the simulator's ids: editsSection templates them.
+    const args = addPermissionArgs({ ...st, Sid: sid }, (t) => t);
+    if (typeof args === 'string') steps.push({ comment: cannotAddComment(n, args, st) });
+    else
+      steps.push({
+        service: 'lambda',
+        command: 'add-permission',
+        args: [['--function-name', functionName], ...args, ['--region', region]],
+      });
+  }
+  return steps;
+}
+
+/**
+ * The command that sets one changed document, from its Playground id (documents.ts). `original`
+ * is the document's text in the starting world ('' when it had none): a function policy is set by
+ * the statements that differ from it.
+ */
+export function editFor(world: World, id: string, text: string, original = ''): ExportEdit | null {
   const [kind = '', ...rest] = id.split(':');
   const [account = '', name = '', policy = ''] = rest;
   const set = (
@@ -108,11 +191,22 @@ export function editFor(world: World, id: string, text: string): ExportEdit | nu
     case 'lambda': {
       const arn = id.slice('lambda:'.length);
       const fn = world.lambda.functions[arn];
-      return {
+      const edit = {
         account: fn?.accountId ?? '',
         label: `function-policy-${fn?.functionName ?? 'function'}`,
         text,
-        note: `A function's resource-based policy is built one statement at a time: run aws lambda add-permission --function-name ${fn?.functionName ?? '<name>'} for each statement of this document (remove-permission for ones you deleted).`,
+      };
+      const steps =
+        fn === undefined ? null : permissionSteps(fn.functionName, fn.region, original, text);
+      if (steps === null)
+        return {
+          ...edit,
+          note: `A function's resource-based policy is built one statement at a time: run aws lambda add-permission --function-name ${fn?.functionName ?? '<name>'} for each statement of this document (remove-permission for ones you deleted).`,
+        };
+      return {
+        ...edit,
+        steps,
+        note: 'Your function policy, one statement at a time (the Lambda API has no "put policy"): remove-permission for each statement you deleted or changed, add-permission for each new or changed one.',
       };
     }
     case 'org': {
@@ -151,13 +245,16 @@ export function playgroundExportInput(
   history: readonly string[],
   changed: Readonly<Record<string, string>>,
 ): ExportInput {
+  const seed = worldSeedSchema.parse(PLAYGROUND_WORLD);
+  // build.sh starts from the seed, so a document's original is its text in the seed's world.
+  const start = new Map(worldDocuments(createWorldUnchecked(seed)).map((d) => [d.id, d.text]));
   const finalEdits = Object.keys(changed)
     .sort()
-    .map((id) => editFor(world, id, changed[id] ?? ''))
+    .map((id) => editFor(world, id, changed[id] ?? '', start.get(id)))
     .filter((e): e is ExportEdit => e !== null);
   return {
     title: 'Rolelab Playground',
-    seed: worldSeedSchema.parse(PLAYGROUND_WORLD),
+    seed,
     documents: [],
     terminalCommands: history.join('\n'),
     finalEdits,

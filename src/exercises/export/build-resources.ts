@@ -6,49 +6,7 @@
 import type { ExportModel } from './model.ts';
 import { accountRef, bucketRef, docText, fileSlug, templated } from './model.ts';
 import { HOST_ONLY, POLICY_DIR, iamArn, Script, seedRegion, useAccount } from './script.ts';
-
-/** The add-permission arguments of one function-policy statement, or why it has none. */
-function addPermissionArgs(
-  model: ExportModel,
-  st: Record<string, unknown>,
-): (readonly [string, string])[] | string {
-  const principal = st['Principal'];
-  let who: string | undefined;
-  if (principal === '*') who = '*';
-  else if (typeof principal === 'object' && principal !== null) {
-    const p = principal as Record<string, unknown>;
-    const keys = Object.keys(p);
-    const value = p[keys[0] ?? ''];
-    if (keys.length === 1 && typeof value === 'string') who = value;
-  }
-  if (who === undefined) return 'its Principal is not one service, account, ARN or "*"';
-  if (st['Effect'] !== 'Allow') return 'add-permission only adds Allow statements';
-  const action =
-    Array.isArray(st['Action']) && st['Action'].length === 1 ? st['Action'][0] : st['Action'];
-  if (typeof action !== 'string' || action.includes('*'))
-    return 'add-permission takes exactly one action, without wildcards';
-  const args: (readonly [string, string])[] = [
-    ['--statement-id', typeof st['Sid'] === 'string' ? st['Sid'] : 'rolelab'],
-    ['--action', action],
-    ['--principal', templated(model, who)],
-  ];
-  const cond = (st['Condition'] ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [op, block] of Object.entries(cond)) {
-    for (const [key, raw] of Object.entries(block)) {
-      const value = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
-      if (typeof value !== 'string') return `its condition ${op} ${key} has several values`;
-      const k = key.toLowerCase();
-      if (k === 'aws:sourcearn' && (op === 'ArnLike' || op === 'ArnEquals'))
-        args.push(['--source-arn', templated(model, value)]);
-      else if (k === 'aws:sourceaccount' && op === 'StringEquals')
-        args.push(['--source-account', templated(model, value)]);
-      else if (k === 'aws:principalorgid' && op === 'StringEquals')
-        args.push(['--principal-org-id', value]);
-      else return `add-permission cannot express the condition ${op} ${key}`;
-    }
-  }
-  return args;
-}
+import { addPermissionArgs, cannotAddComment } from './function-policy.ts';
 
 /** Buckets, functions and instances of every account. */
 export function resourcePhase(s: Script, model: ExportModel, current: { n: number }): void {
@@ -152,11 +110,10 @@ export function resourcePhase(s: Script, model: ExportModel, current: { n: numbe
           unknown
         >[];
         list.forEach((st, i) => {
-          const args2 = addPermissionArgs(model, { Sid: `statement-${i + 1}`, ...st });
-          if (typeof args2 === 'string')
-            s.comment(
-              `MANUAL STEP: statement ${i + 1} cannot be added with add-permission (${args2}):\n${JSON.stringify(st, null, 2)}`,
-            );
+          const args2 = addPermissionArgs({ Sid: `statement-${i + 1}`, ...st }, (t) =>
+            templated(model, t),
+          );
+          if (typeof args2 === 'string') s.comment(cannotAddComment(i + 1, args2, st));
           else
             s.aws('lambda', 'add-permission', [
               ['--function-name', f.name],

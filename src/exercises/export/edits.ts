@@ -7,6 +7,16 @@ import type { ExportModel } from './model.ts';
 import { templated } from './model.ts';
 import { Script, useAccount } from './script.ts';
 
+/** One line of an edit set piece by piece: an AWS CLI command (values templated), or a comment. */
+export type EditStep =
+  | {
+      service: string;
+      command: string;
+      /** `[option, value]` pairs and bare flags, as in `ExportEdit.apply`. */
+      args: readonly (readonly [string, string] | string)[];
+    }
+  | { comment: string };
+
 /** A document to set, with the command that sets it on real AWS. */
 export interface ExportEdit {
   /** The account the document lives in (a simulator account id). */
@@ -27,6 +37,11 @@ export interface ExportEdit {
     args: readonly (readonly [string, string] | string)[];
     documentOption: string;
   };
+  /**
+   * Commands that set it piece by piece, in order, when no command takes the whole document (a
+   * function policy changes one statement at a time); then no file is written.
+   */
+  steps?: readonly EditStep[];
   /** Why there is no command, or what to watch for. */
   note?: string;
   /**
@@ -34,6 +49,14 @@ export interface ExportEdit {
    * Organizations policy id, looked up by the policy's name); `apply.args` may use its variable.
    */
   before?: string;
+}
+
+/** `args` with simulator account ids and bucket names in their values replaced by tokens. */
+function templatedArgs(
+  model: ExportModel,
+  args: readonly (readonly [string, string] | string)[],
+): (readonly [string, string] | string)[] {
+  return args.map((a) => (typeof a === 'string' ? a : ([a[0], templated(model, a[1])] as const)));
 }
 
 /** The build.sh section that sets every edit, one account section at a time. */
@@ -46,6 +69,12 @@ export function editsSection(model: ExportModel, edits: readonly ExportEdit[]): 
   for (const edit of edits) {
     useAccount(s, model, edit.account, current);
     if (edit.note !== undefined) s.comment(edit.note);
+    if (edit.steps !== undefined) {
+      for (const step of edit.steps)
+        if ('comment' in step) s.comment(step.comment);
+        else s.aws(step.service, step.command, templatedArgs(model, step.args));
+      continue;
+    }
     const file = s.policyFile(edit.label, edit.text, model);
     if (edit.apply === undefined) {
       s.comment(
@@ -54,10 +83,10 @@ export function editsSection(model: ExportModel, edits: readonly ExportEdit[]): 
       continue;
     }
     if (edit.before !== undefined) s.raw(edit.before);
-    const args = edit.apply.args.map((a) =>
-      typeof a === 'string' ? a : ([a[0], templated(model, a[1])] as const),
-    );
-    s.aws(edit.apply.service, edit.apply.command, [...args, [edit.apply.documentOption, file]]);
+    s.aws(edit.apply.service, edit.apply.command, [
+      ...templatedArgs(model, edit.apply.args),
+      [edit.apply.documentOption, file],
+    ]);
   }
   return `${s.lines.join('\n')}\n`;
 }

@@ -12,7 +12,11 @@ import { createWorld } from '../../../src/sim/world/create.ts';
 import { applyDocument, worldDocuments } from '../../../src/components/playground/documents.ts';
 import { changedDocuments } from '../../../src/components/playground/share.ts';
 import { editFor, playgroundExportInput } from '../../../src/components/playground/export.ts';
-import { PLAYGROUND_WORLD, PROD_ACCOUNT } from '../../../src/components/playground/world.ts';
+import {
+  DEV_ACCOUNT,
+  PLAYGROUND_WORLD,
+  PROD_ACCOUNT,
+} from '../../../src/components/playground/world.ts';
 import { exportWorld } from '../../../src/exercises/export/index.ts';
 
 const fresh = () => createWorld(PLAYGROUND_WORLD);
@@ -39,7 +43,7 @@ describe('Playground export', () => {
   it('sets every changed document last, with the command that sets it on AWS, after the typed commands', () => {
     const { world, picked } = withChanges();
     expect([...picked.keys()].sort()).toEqual(
-      expect.arrayContaining(['bucket', 'managed', 'role-inline', 'trust']),
+      expect.arrayContaining(['bucket', 'lambda', 'managed', 'role-inline', 'trust']),
     );
     const changed = changedDocuments(world, fresh());
     expect(Object.keys(changed).sort()).toEqual([...picked.values()].sort());
@@ -93,6 +97,10 @@ describe('Playground export', () => {
     // The SCP's id came from the lookup (the stub answers stub-id) and bash kept the query whole.
     expect(calls).toMatch(/^organizations list-policies --filter SERVICE_CONTROL_POLICY --query Policies\[\?Name==`"[^"]+"`\]\.Id \| \[0\] --output text$/m);
     expect(calls).toMatch(/^organizations update-policy --policy-id stub-id --content file:\/\/rolelab-policies\/scp-/m);
+    // The function policy changed one statement: its old Sid is removed, the new one added.
+    expect(calls).toMatch(
+      /^lambda remove-permission --function-name monthly-report --statement-id MonthlySchedule --region us-east-1\nlambda add-permission --function-name monthly-report --statement-id Changedlambda --action lambda:InvokeFunction --principal events\.amazonaws\.com --source-arn arn:aws:events:us-east-1:100000000002:rule\/monthly-report --region us-east-1$/m,
+    );
     for (const f of readdirSync(join(work, 'rolelab-policies')).filter((n) => n.endsWith('.json')))
       expect(readFileSync(join(work, 'rolelab-policies', f), 'utf8'), f).not.toMatch(simulated);
   });
@@ -102,5 +110,102 @@ describe('Playground export', () => {
     expect(editFor(fresh(), `trust:${PROD_ACCOUNT}:DeployRole`, '{}')?.apply?.command).toBe(
       'update-assume-role-policy',
     );
+  });
+});
+
+const FUNCTION_ID = `lambda:arn:aws:lambda:us-east-1:${PROD_ACCOUNT}:function:monthly-report`;
+
+/** The Playground's function policy, parsed. */
+function functionPolicy(): { Statement: Record<string, unknown>[] } {
+  const doc = worldDocuments(fresh()).find((d) => d.id === FUNCTION_ID);
+  return JSON.parse(doc?.text ?? '') as { Statement: Record<string, unknown>[] };
+}
+
+/**
+ * The build.sh lines that set the function policy after `change` edits it in the Playground (or
+ * clears it, when `change` returns '').
+ */
+function functionPolicyLines(
+  change: (doc: { Statement: Record<string, unknown>[] }) => void | string,
+) {
+  const world = fresh();
+  const doc = functionPolicy();
+  const text = change(doc) ?? JSON.stringify(doc, null, 2);
+  expect(applyDocument(world, FUNCTION_ID, text).ok).toBe(true);
+  const changed = changedDocuments(world, fresh());
+  expect(Object.keys(changed)).toEqual([FUNCTION_ID]);
+  const build = exportWorld(playgroundExportInput(world, [], changed)).build.text;
+  return build.slice(build.indexOf('== Documents you changed')).split('\n');
+}
+
+const lambdaCalls = (lines: string[]) => lines.filter((l) => l.startsWith('aws lambda '));
+
+describe('Playground export of a function policy', () => {
+  it('adds a new statement with one add-permission', () => {
+    const lines = functionPolicyLines((doc) => {
+      doc.Statement.push({
+        Sid: 'DevInvoke',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${DEV_ACCOUNT}:root` },
+        Action: 'lambda:InvokeFunction',
+        Resource: `arn:aws:lambda:us-east-1:${PROD_ACCOUNT}:function:monthly-report`,
+        Condition: { StringEquals: { 'AWS:SourceAccount': DEV_ACCOUNT } },
+      });
+    });
+    expect(lambdaCalls(lines)).toEqual([
+      'aws lambda add-permission --function-name monthly-report --statement-id DevInvoke --action lambda:InvokeFunction --principal "arn:aws:iam::${ACCOUNT_2}:root" --source-account "${ACCOUNT_2}" --region us-east-1',
+    ]);
+    // Commands, not a document to set by hand.
+    expect(lines.join('\n')).not.toMatch(/MANUAL STEP|function-policy-monthly-report\.json/);
+  });
+
+  it('changes a statement by removing its Sid, then adding it again', () => {
+    const lines = functionPolicyLines((doc) => {
+      const st = doc.Statement[0];
+      if (st !== undefined) st['Principal'] = { Service: 's3.amazonaws.com' };
+    });
+    expect(lambdaCalls(lines)).toEqual([
+      'aws lambda remove-permission --function-name monthly-report --statement-id MonthlySchedule --region us-east-1',
+      `aws lambda add-permission --function-name monthly-report --statement-id MonthlySchedule --action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn "arn:aws:events:us-east-1:\${ACCOUNT_3}:rule/monthly-report" --region us-east-1`,
+    ]);
+  });
+
+  it('removes a deleted statement and adds nothing', () => {
+    // The only statement: deleting it leaves the editor empty, a function without a policy.
+    const lines = functionPolicyLines(() => '');
+    expect(lambdaCalls(lines)).toEqual([
+      'aws lambda remove-permission --function-name monthly-report --statement-id MonthlySchedule --region us-east-1',
+    ]);
+  });
+
+  it('leaves a statement add-permission cannot express as a MANUAL STEP with its JSON', () => {
+    const wide = {
+      Effect: 'Allow',
+      Principal: { Service: 'sns.amazonaws.com' },
+      Action: 'lambda:*',
+      Resource: `arn:aws:lambda:us-east-1:${PROD_ACCOUNT}:function:monthly-report`,
+    };
+    const lines = functionPolicyLines((doc) => {
+      doc.Statement.push(wide);
+    });
+    expect(lambdaCalls(lines)).toEqual([]);
+    const text = lines.join('\n');
+    expect(text).toContain(
+      '# MANUAL STEP: statement 2 cannot be added with add-permission (add-permission takes exactly one action, without wildcards):\n# {\n#   "Effect": "Allow",',
+    );
+  });
+
+  it('keeps the file and a MANUAL STEP when the text is not JSON', () => {
+    const original = worldDocuments(fresh()).find((d) => d.id === FUNCTION_ID)?.text;
+    const edit = editFor(fresh(), FUNCTION_ID, '{ not json', original);
+    expect(edit?.steps).toBeUndefined();
+    expect(edit?.apply).toBeUndefined();
+    const input = playgroundExportInput(fresh(), [], {});
+    const build = exportWorld({ ...input, finalEdits: edit === null ? [] : [edit] }).build.text;
+    expect(build).toContain("cat > rolelab-policies/function-policy-monthly-report.json <<'");
+    expect(build).toContain(
+      '# MANUAL STEP: function-policy-monthly-report is written to rolelab-policies/function-policy-monthly-report.json; set it by hand.',
+    );
+    expect(build).not.toContain('aws lambda remove-permission');
   });
 });
