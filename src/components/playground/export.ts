@@ -49,9 +49,12 @@ function statementsBySid(
 
 /**
  * The commands that turn the function policy `original` into `text` on real AWS, where it
- * changes one statement at a time: remove-permission for each Sid deleted or changed, then
+ * changes one statement at a time: remove-permission for each Sid deleted, changed or new, then
  * add-permission for each new or changed statement (a MANUAL STEP for one it cannot express).
- * Null when either text is not a policy, so there is nothing to compare.
+ * The removals may find nothing to remove (a new Sid, or a statement the learner's own terminal
+ * commands already removed), so they end in `|| true`; removing a new Sid first means an
+ * add-permission the terminal already ran is not refused as a duplicate. Null when either text
+ * is not a policy, so there is nothing to compare.
  */
 function permissionSteps(
   functionName: string,
@@ -68,7 +71,7 @@ function permissionSteps(
     return a !== undefined && b !== undefined && canonicalJson(a.st) === canonicalJson(b.st);
   };
   const steps: EditStep[] = [];
-  for (const sid of before.keys())
+  for (const sid of new Set([...before.keys(), ...after.keys()]))
     if (!same(sid))
       steps.push({
         service: 'lambda',
@@ -78,6 +81,7 @@ function permissionSteps(
           ['--statement-id', sid],
           ['--region', region],
         ],
+        suffix: '|| true',
       });
   for (const [sid, { n, st }] of after) {
     if (same(sid)) continue;
@@ -206,7 +210,7 @@ export function editFor(world: World, id: string, text: string, original = ''): 
       return {
         ...edit,
         steps,
-        note: 'Your function policy, one statement at a time (the Lambda API has no "put policy"): remove-permission for each statement you deleted or changed, add-permission for each new or changed one.',
+        note: 'Your function policy, one statement at a time (the Lambda API has no "put policy"): remove-permission for each statement you deleted, changed or added (it may find nothing to remove: that is fine), then add-permission for each new or changed one.',
       };
     }
     case 'org': {

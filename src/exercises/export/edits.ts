@@ -14,6 +14,8 @@ export type EditStep =
       command: string;
       /** `[option, value]` pairs and bare flags, as in `ExportEdit.apply`. */
       args: readonly (readonly [string, string] | string)[];
+      /** Written after the command, e.g. `|| true` for a step that may find nothing to do. */
+      suffix?: string;
     }
   | { comment: string };
 
@@ -72,7 +74,7 @@ export function editsSection(model: ExportModel, edits: readonly ExportEdit[]): 
     if (edit.steps !== undefined) {
       for (const step of edit.steps)
         if ('comment' in step) s.comment(step.comment);
-        else s.aws(step.service, step.command, templatedArgs(model, step.args));
+        else s.aws(step.service, step.command, templatedArgs(model, step.args), step.suffix === undefined ? '' : ` ${step.suffix}`);
       continue;
     }
     const file = s.policyFile(edit.label, edit.text, model);
