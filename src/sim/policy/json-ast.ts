@@ -91,6 +91,8 @@ export function scalarText(node: JsonNode, text: string): string | null {
 export class LineIndex {
   /** Offsets at which each line starts; line breaks are `\n`, `\r\n` and a lone `\r`. */
   private readonly starts: number[] = [0];
+  /** Offsets at which each line's text ends (where its line break begins). */
+  private readonly ends: number[] = [];
   private readonly length: number;
 
   /** Indexes the line starts of `text`. */
@@ -98,15 +100,22 @@ export class LineIndex {
     this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
+      if (c === 10) {
+        this.ends.push(i);
+        this.starts.push(i + 1);
+      } else if (c === 13) {
+        this.ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         this.starts.push(i + 1);
       }
     }
+    this.ends.push(text.length);
   }
 
-  /** 1-based line and column of an offset, clamped into the text. */
+  /**
+   * 1-based line and column of an offset, clamped into the text. An offset inside a `\r\n` (a
+   * string token that ends on an escaped `\r`) is the end of its line: the break is one position.
+   */
   position(offset: number): { line: number; column: number } {
     const at = Math.max(0, Math.min(offset, this.length));
     // Binary search for the last line start at or before `at`.
@@ -117,7 +126,8 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= at) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: at - (this.starts[lo] ?? 0) + 1 };
+    const start = this.starts[lo] ?? 0;
+    return { line: lo + 1, column: Math.min(at, this.ends[lo] ?? at) - start + 1 };
   }
 
   /** The range covering `length` characters from `offset`, clamped into the text. */

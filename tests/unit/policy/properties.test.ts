@@ -261,4 +261,13 @@ describe('parser properties', () => {
       assertRangesInside(text, result);
     }
   });
+
+  it('ends a range at the end of its line when a token stops inside a CRLF', () => {
+    // A backslash escapes the \r of a \r\n, so the unclosed string ends between the two: found
+    // by the mutated-policies property above in a long run.
+    const text = '{\n  "\\\r\nVersion": "2012-10-17"\n}';
+    const result = parsePolicy(text, 'identity', { catalog });
+    expect(result.issues.map((i) => [i.code, i.range.endLine, i.range.endColumn])).toContainEqual(['JSON_SYNTAX', 2, 5]);
+    assertRangesInside(text, result);
+  });
 });
