@@ -45,6 +45,8 @@ export function addPermissionArgs(
         args.push(['--source-account', template(value)]);
       else if (k === 'aws:principalorgid' && op === 'StringEquals')
         args.push(['--principal-org-id', value]);
+      else if (k === 'lambda:functionurlauthtype' && op === 'StringEquals' && (value === 'NONE' || value === 'AWS_IAM'))
+        args.push(['--function-url-auth-type', value]);
       else return `add-permission cannot express the condition ${op} ${key}`;
     }
   }
