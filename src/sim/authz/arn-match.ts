@@ -12,7 +12,7 @@
  */
 import { BoundedCache } from './bounded-cache.ts';
 import { EXACT_SHAPE, globPattern, hasWildcard, LITERAL_QUESTION, LITERAL_STAR, makePattern, patternMatches, REGEX_SHAPE, unmarkLiterals } from './wildcard.ts';
-import type { Matcher, Pattern } from './wildcard.ts';
+import type { Pattern } from './wildcard.ts';
 
 /** The six components of an ARN, in order: `arn`, partition, service, region, account, resource. */
 export type ArnParts = [string, string, string, string, string, string];
@@ -95,12 +95,6 @@ const resourceCache = new BoundedCache<string, Pattern>(20_000);
 /** Returns a cached pattern for one entry of a `Resource`/`NotResource` element (match with `patternMatches`). */
 export function resourcePattern(pattern: string): Pattern {
   return resourceCache.through(pattern, buildResourcePattern);
-}
-
-/** `resourcePattern` as a function, for callers that want one. */
-export function compileResourcePattern(pattern: string): Matcher {
-  const p = resourcePattern(pattern);
-  return (value) => patternMatches(p, value);
 }
 
 /** True when the request's resource matches one entry of a `Resource` element. */

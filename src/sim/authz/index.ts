@@ -5,7 +5,7 @@ export { authorize } from './authorize.ts';
 export { accessDeniedMessage } from './messages.ts';
 export { compileGlob, globMatch, hasWildcard, matchesWildcard } from './wildcard.ts';
 export type { Matcher } from './wildcard.ts';
-export { arnAccount, arnLike, compileArnPattern, arnPatternMatches, compileResourcePattern, resourceMatches, splitArn } from './arn-match.ts';
+export { arnAccount, arnLike, compileArnPattern, arnPatternMatches, resourceMatches, splitArn } from './arn-match.ts';
 export type { ArnParts, ArnPattern } from './arn-match.ts';
 export { matchPrincipal, notPrincipalApplies } from './principal-match.ts';
 export type { PrincipalForm } from './principal-match.ts';
