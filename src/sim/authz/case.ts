@@ -181,11 +181,6 @@ function loadList(value: unknown, kind: PolicyKind, source: PolicySource, path: 
     return NO_POLICIES;
   }
   if (value.length === 0) return NO_POLICIES;
-  if (value.length === 1) {
-    // The usual case (one identity policy, one SCP per level…): a list kept on the policy.
-    const loaded = load(value[0], kind, source, 0, path, true, errors);
-    return loaded === undefined ? NO_POLICIES : (loaded.asList ??= Object.freeze([loaded]));
-  }
   const out: LoadedPolicy[] = [];
   for (let i = 0; i < value.length; i++) {
     const loaded = load(value[i], kind, source, i, path, true, errors);

@@ -22,8 +22,6 @@ export interface LoadedPolicy {
   denies: CompiledStatement[];
   source: PolicySource;
   index: number;
-  /** This policy as a one-element list, made the first time a case lists it alone, then kept. */
-  asList: readonly LoadedPolicy[] | undefined;
 }
 
 /**
@@ -39,7 +37,6 @@ export interface LoadResult {
   /** Where the document was first used (undefined until then). */
   source: PolicySource | undefined;
   index: number;
-  asList: readonly LoadedPolicy[] | undefined;
   /** The statements prepared for matching (empty when there is no policy). */
   readonly compiled: CompiledStatement[];
   /** `compiled` split by Effect. */
@@ -69,7 +66,6 @@ function parse(doc: unknown, kind: PolicyKind): LoadResult {
     index: 0,
     denies: compiled.filter((cs) => cs.effect === 'Deny'),
     allows: compiled.filter((cs) => cs.effect === 'Allow'),
-    asList: undefined,
     next: undefined,
     policy,
     compiled,
@@ -98,7 +94,7 @@ export function loadedPolicy(hit: LoadResult, source: PolicySource, index: numbe
       if (o.index === index && o.source === source) return o;
     }
   }
-  const loaded: LoadedPolicy = { source, index, denies: hit.denies, allows: hit.allows, asList: undefined, policy: hit.policy as Policy, compiled: hit.compiled };
+  const loaded: LoadedPolicy = { source, index, denies: hit.denies, allows: hit.allows, policy: hit.policy as Policy, compiled: hit.compiled };
   if (others === undefined) hit.others = [loaded];
   else if (others.length < 16) others.push(loaded);
   return loaded;
