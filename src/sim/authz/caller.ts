@@ -149,17 +149,9 @@ export function normalizeCaller(input: PrincipalInput): Caller | string {
   const hit = callers.get(input);
   if (hit !== undefined && sameInputs(input, hit)) return hit.caller;
   const caller = normalizeUncached(input);
-  const fields = [input.arn, input.type, input.account, input.roleArn, input.sessionName, input.federatingUserArn];
-  callers.set(input, {
-    arn: fields[0],
-    type: fields[1],
-    account: fields[2],
-    roleArn: fields[3],
-    sessionName: fields[4],
-    federatingUserArn: fields[5],
-    given: fields.filter((f) => f !== undefined).length,
-    caller,
-  });
+  const { arn, type, account, roleArn, sessionName, federatingUserArn } = input;
+  const given = [arn, type, account, roleArn, sessionName, federatingUserArn].filter((f) => f !== undefined).length;
+  callers.set(input, { arn, type, account, roleArn, sessionName, federatingUserArn, given, caller });
   return caller;
 }
 
