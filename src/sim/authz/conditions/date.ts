@@ -5,8 +5,7 @@
  * We parse by hand: `Date.parse` reads a date-time without a zone as local time, which would make
  * the simulator depend on the learner's time zone.
  */
-import { BoundedCache } from '../bounded-cache.ts';
-import { negated } from './types.ts';
+import { cachedRequestParser, negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
@@ -40,15 +39,8 @@ export function parseDate(text: string): number | null {
   return ms;
 }
 
-const requestDates = new BoundedCache<string, number | null>(2_000);
-
-/**
- * `parseDate` for a request's value, cached: the value is compared with every policy value of
- * the clause, and graders ask about the same request again and again.
- */
-function requestDate(text: string): number | null {
-  return requestDates.through(text, parseDate);
-}
+/** `parseDate` for a request's value, each text parsed once (see `cachedRequestParser`). */
+const requestDate = cachedRequestParser(parseDate);
 
 /** Builds one date operator from its comparison of two instants. */
 function date(name: string, compare: (a: number, b: number) => boolean, says: readonly [string, string]): ConditionOperator<number> {

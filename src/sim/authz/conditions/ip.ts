@@ -3,8 +3,7 @@
  * operators"): `IpAddress` / `NotIpAddress` take IPv4 or IPv6 CIDR blocks (RFC 4632); a bare
  * address means `/32` or `/128`, and IPv6 may use `::` compression. No wildcards, no variables.
  */
-import { BoundedCache } from '../bounded-cache.ts';
-import { negated } from './types.ts';
+import { cachedRequestParser, negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
 /** A parsed address or block: IPv4 as two 16-bit groups, IPv6 as eight, plus the prefix length. */
@@ -94,15 +93,8 @@ export function cidrContains(block: Cidr, address: Cidr): boolean {
   return true;
 }
 
-const requestAddresses = new BoundedCache<string, Cidr | null>(2_000);
-
-/**
- * `parseCidr` for a request's address, cached: the address is tested against every block of
- * the clause, and graders ask about the same request again and again. A Cidr is never changed.
- */
-function requestAddress(text: string): Cidr | null {
-  return requestAddresses.through(text, parseCidr);
-}
+/** `parseCidr` for a request's value, each text parsed once (see `cachedRequestParser`). */
+const requestAddress = cachedRequestParser(parseCidr);
 
 /** `IpAddress`: the request address is inside one of the blocks. */
 export const IpAddress: ConditionOperator<Cidr> = {

@@ -3,8 +3,7 @@
  * Integers and decimals, written as JSON numbers or strings (`"10"`). No wildcards, no variables.
  * A value that is not a number matches nothing.
  */
-import { BoundedCache } from '../bounded-cache.ts';
-import { negated } from './types.ts';
+import { cachedRequestParser, negated } from './types.ts';
 import type { ConditionOperator } from './types.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -17,15 +16,8 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const requestNumbers = new BoundedCache<string, number | null>(2_000);
-
-/**
- * `parseNumber` for a request's value, cached: the value is compared with every policy value of
- * the clause, and graders ask about the same request again and again.
- */
-function requestNumber(text: string): number | null {
-  return requestNumbers.through(text, parseNumber);
-}
+/** `parseNumber` for a request's value, each text parsed once (see `cachedRequestParser`). */
+const requestNumber = cachedRequestParser(parseNumber);
 
 /** Builds one numeric operator from its comparison. */
 function numeric(name: string, compare: (a: number, b: number) => boolean, says: readonly [string, string]): ConditionOperator<number> {

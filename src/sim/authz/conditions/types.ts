@@ -6,6 +6,7 @@
  */
 
 import type { OperatorFamily } from '../../policy/index.ts';
+import { BoundedCache } from '../bounded-cache.ts';
 
 export type { OperatorFamily };
 
@@ -33,6 +34,16 @@ export interface ConditionOperator<T = unknown> {
   test(requestValue: string, prepared: T): boolean;
   /** The comparison in words, for explanations: [when it holds, when it does not]. */
   readonly says: readonly [string, string];
+}
+
+/**
+ * A parser of request values with its answers kept (up to 2,000 distinct texts): a request's
+ * value is compared with every policy value of a clause, and graders ask about the same request
+ * again and again, so each text is parsed once. The parsed values must never be changed.
+ */
+export function cachedRequestParser<T>(parse: (text: string) => T | null): (text: string) => T | null {
+  const kept = new BoundedCache<string, T | null>(2_000);
+  return (text) => kept.through(text, parse);
 }
 
 /** Builds the negated twin of an operator (`StringEquals` → `StringNotEquals`). */
