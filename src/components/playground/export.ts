@@ -4,7 +4,7 @@
  * final text (an editor change or a terminal one), so the real accounts end where the simulated
  * ones are. Loaded with the export panel, never with the page.
  */
-import type { ExportEdit, ExportInput } from '../../exercises/export/index.ts';
+import type { EditStep, ExportEdit, ExportInput } from '../../exercises/export/index.ts';
 // From model.ts, not the index: this module rides in the Playground's runtime chunk, and the
 // generator itself loads only when the export panel opens.
 import { BUCKET_SUFFIX_TOKEN } from '../../exercises/export/model.ts';
@@ -18,7 +18,6 @@ import { worldDocuments } from './documents.ts';
 import { PLAYGROUND_WORLD } from './world.ts';
 
 type EditArgs = NonNullable<ExportEdit['apply']>['args'];
-type EditStep = NonNullable<ExportEdit['steps']>[number];
 
 /**
  * A function policy's statements by Sid (`statement-<n>` for one without, as build-resources

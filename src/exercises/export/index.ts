@@ -30,7 +30,7 @@ import { simulateCalls } from './simulate.ts';
 import type { ExportCheck, SimulateCall } from './simulate.ts';
 
 export type { ExportDocument } from './model.ts';
-export type { ExportEdit } from './edits.ts';
+export type { EditStep, ExportEdit } from './edits.ts';
 export { BUCKET_SUFFIX_TOKEN } from './model.ts';
 export type { ExportCheck, SimulateCall, EvalDecision } from './simulate.ts';
 export type { CfnTemplate } from './cloudformation.ts';
