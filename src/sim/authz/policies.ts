@@ -101,33 +101,47 @@ export function loadedPolicy(hit: LoadResult, source: PolicySource, index: numbe
 }
 
 const byObject = new WeakMap<object, LoadResult>();
-/** Distinct texts kept; an editor produces a new one per keystroke, so the oldest go first. */
+/**
+ * Distinct texts kept; an editor produces a new one per keystroke, so the oldest go first. Keyed
+ * by the text alone (another kind hangs off `next`), so a lookup hashes the caller's string once
+ * (the engine keeps a string's hash) instead of building and hashing a longer key every call.
+ */
 const byText = new BoundedCache<string, LoadResult>(5000);
+
+/** The result for `kind` in a chain of results for one document, or undefined. */
+function ofKind(first: LoadResult | undefined, kind: PolicyKind): LoadResult | undefined {
+  let hit = first;
+  while (hit !== undefined && hit.kind !== kind) hit = hit.next;
+  return hit;
+}
+
+/** Parses `doc` as `kind` and links the result behind `first` (the document's first result). */
+function parseBehind(doc: unknown, kind: PolicyKind, first: LoadResult): LoadResult {
+  const hit = parse(doc, kind);
+  hit.next = first.next;
+  first.next = hit;
+  return hit;
+}
 
 /** Parses a document as `kind`, or returns the cached result. Never throws. */
 export function loadPolicy(doc: unknown, kind: PolicyKind): LoadResult {
   if (typeof doc === 'string') {
-    const key = `${kind}\u0000${doc}`;
-    let hit = byText.get(key);
-    if (hit === undefined) {
-      hit = parse(doc, kind);
-      byText.set(key, hit);
+    const first = byText.get(doc);
+    if (first === undefined) {
+      const hit = parse(doc, kind);
+      byText.set(doc, hit);
+      return hit;
     }
-    return hit;
+    return ofKind(first, kind) ?? parseBehind(doc, kind, first);
   }
   if (doc !== null && typeof doc === 'object') {
     const first = byObject.get(doc);
-    let hit = first;
-    while (hit !== undefined && hit.kind !== kind) hit = hit.next;
-    if (hit === undefined) {
-      hit = parse(doc, kind);
-      if (first === undefined) byObject.set(doc, hit);
-      else {
-        hit.next = first.next;
-        first.next = hit;
-      }
+    if (first === undefined) {
+      const hit = parse(doc, kind);
+      byObject.set(doc, hit);
+      return hit;
     }
-    return hit;
+    return ofKind(first, kind) ?? parseBehind(doc, kind, first);
   }
   return parse(doc, kind);
 }
