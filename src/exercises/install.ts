@@ -7,6 +7,7 @@ import { callAws } from '../sim/services/call.ts';
 import { hasErrors, parsePolicy } from '../sim/policy/index.ts';
 import type { AwsResult, PolicyIssue, PolicyKind, SourceRange, World } from '../sim/index.ts';
 import type { LambdaFunction } from '../sim/world/lambda-types.ts';
+import { statementIds } from '../sim/services/lambda/statement-ids.ts';
 import type { DocumentResult } from './result.ts';
 import type { Editable, EditableKind, Target } from './schema.ts';
 
@@ -79,7 +80,7 @@ function putScp(world: World, target: { scp: string; attachTo: string }, text: s
  * learner may write (several actions, Condition operators of their choice). So the parsed
  * statements are written into the function's record as its policy — the record GetPolicy returns
  * and authorization reads — after the parser has checked the document against the rules of a
- * Lambda function policy. A missing Sid gets one, as AddPermission always sets StatementId.
+ * Lambda function policy. A missing Sid gets one (statementIds), as AddPermission always sets StatementId.
  */
 function putLambdaPolicy(world: World, account: string, name: string, text: string): AwsResult<unknown> {
   const fn = Object.values(world.lambda.functions).find((f) => f.accountId === account && f.functionName === name);
@@ -87,7 +88,8 @@ function putLambdaPolicy(world: World, account: string, name: string, text: stri
     return refused('ResourceNotFoundException', `Function not found: arn:aws:lambda:${world.defaultRegion}:${account}:function:${name}`);
   const doc = JSON.parse(text) as { Statement: unknown };
   const list = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as Record<string, unknown>[];
-  fn.policy = list.map((st, i) => ({ Sid: `statement-${i + 1}`, ...st })) as LambdaFunction['policy'];
+  const ids = statementIds(list);
+  fn.policy = list.map((st, i) => ({ Sid: ids[i], ...st })) as LambdaFunction['policy'];
   return DONE;
 }
 

@@ -10,6 +10,7 @@ import type { EditStep, ExportEdit, ExportInput } from '../../exercises/export/i
 import { BUCKET_SUFFIX_TOKEN } from '../../exercises/export/model.ts';
 import { shellWord } from '../../exercises/export/shell.ts';
 import { addPermissionArgs, cannotAddComment } from '../../exercises/export/function-policy.ts';
+import { statementIds } from '../../sim/services/lambda/statement-ids.ts';
 import { canonicalJson } from '../../sim/world/canonical-json.ts';
 import { createWorldUnchecked } from '../../sim/world/create-unchecked.ts';
 import { worldSeedSchema } from '../../sim/world/seed-schema.ts';
@@ -20,8 +21,8 @@ import { PLAYGROUND_WORLD } from './world.ts';
 type EditArgs = NonNullable<ExportEdit['apply']>['args'];
 
 /**
- * A function policy's statements by Sid (`statement-<n>` for one without, as build-resources
- * names it), each with its position from 1; null when the text is not a JSON object. An empty text
+ * A function policy's statements by Sid (one without gets the id the simulator stored it under,
+ * statementIds), each with its position from 1; null when the text is not a JSON object. An empty text
  * is a function without a policy.
  */
 function statementsBySid(
@@ -39,9 +40,10 @@ function statementsBySid(
   const raw = (doc as { Statement?: unknown }).Statement;
   const list: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const out = new Map<string, { n: number; st: Record<string, unknown> }>();
+  const ids = statementIds(list);
   list.forEach((item, i) => {
     const st = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-    out.set(typeof st['Sid'] === 'string' ? st['Sid'] : `statement-${i + 1}`, { n: i + 1, st });
+    out.set(ids[i] ?? `statement-${i + 1}`, { n: i + 1, st });
   });
   return out;
 }

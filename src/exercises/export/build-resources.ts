@@ -7,6 +7,7 @@ import type { ExportModel } from './model.ts';
 import { accountRef, bucketRef, docText, fileSlug, templated } from './model.ts';
 import { HOST_ONLY, POLICY_DIR, iamArn, Script, seedRegion, useAccount } from './script.ts';
 import { addPermissionArgs, cannotAddComment } from './function-policy.ts';
+import { statementIds } from '../../sim/services/lambda/statement-ids.ts';
 
 /** Buckets, functions and instances of every account. */
 export function resourcePhase(s: Script, model: ExportModel, current: { n: number }): void {
@@ -109,10 +110,9 @@ export function resourcePhase(s: Script, model: ExportModel, current: { n: numbe
           string,
           unknown
         >[];
+        const ids = statementIds(list);
         list.forEach((st, i) => {
-          const args2 = addPermissionArgs({ Sid: `statement-${i + 1}`, ...st }, (t) =>
-            templated(model, t),
-          );
+          const args2 = addPermissionArgs({ Sid: ids[i], ...st }, (t) => templated(model, t));
           if (typeof args2 === 'string') s.comment(cannotAddComment(i + 1, args2, st));
           else
             s.aws('lambda', 'add-permission', [

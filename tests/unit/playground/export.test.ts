@@ -197,8 +197,34 @@ describe('Playground export of a function policy', () => {
     expect(lambdaCalls(lines)).toEqual(['aws lambda remove-permission --function-name monthly-report --statement-id statement-2 --region us-east-1 || true']);
     const text = lines.join('\n');
     expect(text).toContain(
-      '# MANUAL STEP: statement 2 cannot be added with add-permission (add-permission takes exactly one action, without wildcards):\n# {\n#   "Effect": "Allow",',
+      // The statement has the id the Playground stored it under, as Lambda's GetPolicy would show.
+      '# MANUAL STEP: statement 2 cannot be added with add-permission (add-permission takes exactly one action, without wildcards):\n# {\n#   "Sid": "statement-2",\n#   "Effect": "Allow",',
     );
+  });
+
+  it('names a statement without a Sid apart from an explicit Sid of the same name, in the world and the export', () => {
+    const invoke = (from: string) => ({
+      Effect: 'Allow',
+      Principal: { Service: from },
+      Action: 'lambda:InvokeFunction',
+      Resource: `arn:aws:lambda:us-east-1:${PROD_ACCOUNT}:function:monthly-report`,
+    });
+    const world = fresh();
+    const doc = functionPolicy();
+    // Statement 2 has no Sid; statement 3's Sid is the name statement 2 would get.
+    doc.Statement.push(invoke('s3.amazonaws.com'), { Sid: 'statement-2', ...invoke('sns.amazonaws.com') });
+    expect(applyDocument(world, FUNCTION_ID, JSON.stringify(doc, null, 2)).ok).toBe(true);
+    const fn = Object.values(world.lambda.functions).find((f) => f.functionName === 'monthly-report');
+    expect(fn?.policy?.map((s) => s.Sid)).toEqual(['MonthlySchedule', 'statement-2-2', 'statement-2']);
+
+    const build = exportWorld(playgroundExportInput(world, [], changedDocuments(world, fresh()))).build.text;
+    const lines = build.slice(build.indexOf('== Documents you changed')).split('\n');
+    expect(lambdaCalls(lines)).toEqual([
+      'aws lambda remove-permission --function-name monthly-report --statement-id statement-2-2 --region us-east-1 || true',
+      'aws lambda remove-permission --function-name monthly-report --statement-id statement-2 --region us-east-1 || true',
+      'aws lambda add-permission --function-name monthly-report --statement-id statement-2-2 --action lambda:InvokeFunction --principal s3.amazonaws.com --region us-east-1',
+      'aws lambda add-permission --function-name monthly-report --statement-id statement-2 --action lambda:InvokeFunction --principal sns.amazonaws.com --region us-east-1',
+    ]);
   });
 
   it('keeps the file and a MANUAL STEP when the text is not JSON', () => {
