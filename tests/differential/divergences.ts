@@ -117,11 +117,13 @@ export const DIVERGENCES: readonly Divergence[] = [
   {
     id: 'session-policy-does-not-limit-wildcard-principal-grant',
     description:
-      'A session with a session policy that does not allow the action, and a same-account resource-based (or trust) policy ' +
+      'A role session with a session policy that does not allow the action, and a same-account resource-based (or trust) policy ' +
       'whose Allow names Principal "*" (or {"AWS": "*"}): iam-simulate lets the session policy deny; we allow, treating the ' +
       'wildcard as a grant that reaches the session principal directly.',
+    // Role sessions only: for a federated-user session "*" does not name the session
+    // (wildcard-principal-does-not-name-federated-session).
     matches: (input, ours, oracle) =>
-      isSession(input) &&
+      principalKind(input.principal) === 'AssumedRole' &&
       hasSessionPolicy(input) &&
       ours === 'Allow' &&
       oracle === 'ImplicitDeny' &&
@@ -135,6 +137,46 @@ export const DIVERGENCES: readonly Divergence[] = [
         'with a wildcard(*) in the Principal element, unless the identity-based policies contain an explicit deny.',
     },
     neutralize: (input) => ({ ...input, policies: { ...input.policies, session: null } }),
+  },
+  {
+    id: 'wildcard-principal-does-not-name-federated-session',
+    description:
+      'A GetFederationToken session (principal type FederatedUser) and a same-account resource-based policy whose Allow ' +
+      'names Principal "*" (or {"AWS": "*"}), not the federated-user session ARN, while the session policy (or its absence) ' +
+      "or the federating user's permissions boundary does not allow the request: iam-simulate lets the wildcard grant " +
+      'stand alone; we treat it as a grant to the federating user, which the boundary and the session policy limit.',
+    matches: (input, ours, oracle) =>
+      principalKind(input.principal) === 'FederatedUser' &&
+      typeof input.principal.federatingUserArn === 'string' &&
+      ours === 'ImplicitDeny' &&
+      oracle === 'Allow' &&
+      // (A grant naming the session ARN that covered the request would have allowed it.)
+      resourceSideAllows(input, (ps) => ps.includes('*')),
+    sidesWith: 'ours',
+    citation: {
+      page: 'Permissions for GetFederationToken',
+      url: `${IAMUG}id_credentials_temp_control-access_getfederationtoken.html`,
+      quote:
+        'The permissions assigned to an AWS STS federated user session are defined in one of two places: … The session ' +
+        'policies passed as a parameter of the GetFederationToken API call … A resource-based policy that explicitly names ' +
+        'the AWS STS federated user session in the Principal element of the policy.',
+    },
+    // Name the federating user where the policy says "*": by the cited rule the same grant, limited alike.
+    neutralize: (input) => {
+      const user = input.principal.federatingUserArn ?? input.principal.arn;
+      const named = (p: unknown): unknown => {
+        if (p === '*') return { AWS: user };
+        if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
+        const map = p as Record<string, unknown>;
+        if (!('AWS' in map)) return p;
+        const aws = asList(map['AWS']).map((v) => (v === '*' ? user : v));
+        return { ...map, AWS: aws.length === 1 ? aws[0] : aws };
+      };
+      const side = mapStatements({ ...input, policies: { resource: input.policies.resource, trust: input.policies.trust } }, (st) =>
+        st['Effect'] === 'Allow' && 'Principal' in st ? { ...st, Principal: named(st['Principal']) } : st,
+      );
+      return { ...input, policies: { ...input.policies, resource: side.policies.resource, trust: side.policies.trust } };
+    },
   },
   {
     id: 'date-epoch-vs-iso8601',

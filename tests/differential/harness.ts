@@ -42,9 +42,13 @@ function ourDecision(authorize: AuthorizeFn, input: AuthorizeInput): { decision?
 }
 
 /**
- * The divergence that explains a disagreement: every listed divergence that recognises the case is
- * neutralised; it is accepted only if our decision is unchanged and iam-simulate then agrees.
- * Returns the first matching id, or undefined (with the ids that matched but did not explain it).
+ * The divergence that explains a disagreement. Every listed divergence that recognises the case is
+ * neutralised; the explanation is accepted only if our decision is unchanged and iam-simulate then
+ * agrees. A predicate can recognise a case its rule does not decide (a grant to the session ARN
+ * that does not cover this request), and its rewrite then changes our decision; so when all of
+ * them together do not confirm, smaller sets of the recognised divergences are tried, largest
+ * first. Returns the first id of the set that explains it, or undefined (with the ids that
+ * matched but did not explain it).
  */
 export async function explainDisagreement(
   input: AuthorizeInput,
@@ -54,17 +58,26 @@ export async function explainDisagreement(
 ): Promise<{ id?: string; unconfirmed: string[] }> {
   const matched = DIVERGENCES.filter((d) => d.matches(input, ours, oracle));
   if (matched.length === 0) return { unconfirmed: [] };
-  const rewritten = matched.reduce((acc, d) => d.neutralize(structuredClone(acc)), input);
-  const oursAfter = ourDecision(authorize, rewritten).decision;
-  let theirsAfter: OracleOutcome;
-  try {
-    theirsAfter = await oracleDecide(rewritten);
-  } catch {
-    return { unconfirmed: matched.map((d) => d.id) };
+  for (const set of subsetsLargestFirst(matched)) {
+    const rewritten = set.reduce((acc, d) => d.neutralize(structuredClone(acc)), input);
+    if (ourDecision(authorize, rewritten).decision !== ours) continue;
+    let theirsAfter: OracleOutcome;
+    try {
+      theirsAfter = await oracleDecide(rewritten);
+    } catch {
+      continue;
+    }
+    const first = set[0];
+    if ('decision' in theirsAfter && theirsAfter.decision === ours && first) return { id: first.id, unconfirmed: [] };
   }
-  const confirmed = oursAfter === ours && 'decision' in theirsAfter && theirsAfter.decision === ours;
-  const first = matched[0];
-  return confirmed && first ? { id: first.id, unconfirmed: [] } : { unconfirmed: matched.map((d) => d.id) };
+  return { unconfirmed: matched.map((d) => d.id) };
+}
+
+/** Every non-empty subset of `items` (in their order), the largest first. */
+function subsetsLargestFirst<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let mask = (1 << items.length) - 1; mask > 0; mask--) out.push(items.filter((_, i) => (mask & (1 << i)) !== 0));
+  return out.sort((a, b) => b.length - a.length);
 }
 
 export async function compare(
