@@ -138,12 +138,17 @@ export default function PolicyEditor({
     };
   }, [text, kind, documentId]);
 
+  // The starter as last rendered: a draft forgotten before the new starter renders (the world's
+  // text after Apply in the Playground) must not bring back the one this effect closed over.
+  const starter = useRef(initial);
+  starter.current = initial;
+
   // Replacements from elsewhere (Reset, Apply solution) flow into the editor.
   useEffect(
     () =>
       $documents.subscribe((docs) => {
         const saved = docs[documentId];
-        const next = typeof saved === 'string' ? saved : initial;
+        const next = typeof saved === 'string' ? saved : starter.current;
         if (next === latest.current) return;
         setText(next);
         const model = editor.current?.getModel();

@@ -154,6 +154,38 @@ test('an invalid document is rejected with the reason and the edit is kept; a va
     'role OrganizationAccountAccessRole (acme-dev) can assume role ProdAdmin (acme-prod)',
   );
   await expect(page.getByText(/Map updated: 1 new arrow, 1 arrow gone\./)).toBeVisible();
+  // The editor now holds the world's document: nothing left to apply, and it stays so on reload.
+  const chooser = page.getByRole('combobox', { name: 'Document' });
+  await expect(chooser).not.toContainText('(edited, not applied)');
+  await expect(page.getByRole('button', { name: 'Discard my edit' })).toBeDisabled();
+  await page.reload();
+  await islandReady(page, page.getByRole('button', { name: 'Reset Playground' }));
+  await expect(chooser).not.toContainText('(edited, not applied)');
+  await expect(assumers).not.toContainText('user alice (acme-dev) can assume role ProdAdmin');
+});
+
+test('an applied function policy shows each statement under the id Lambda keeps it by', async ({ page }) => {
+  test.setTimeout(60_000);
+  await open(page);
+  const label = 'Resource policy of function monthly-report';
+  await page.getByRole('combobox', { name: 'Document' }).selectOption({ label });
+  const editor = page.getByRole('group', { name: label });
+  await editor.scrollIntoViewIfNeeded();
+  await expect(editor.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  await editor.locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  const fn = 'arn:aws:lambda:us-east-1:333333333333:function:monthly-report';
+  const invoke = (service: string) =>
+    `"Effect": "Allow", "Principal": {"Service": "${service}"}, "Action": "lambda:InvokeFunction", "Resource": "${fn}"`;
+  // The second statement has no Sid, and the first already uses the id it would be given.
+  await page.keyboard.insertText(
+    `{"Version": "2012-10-17", "Statement": [{"Sid": "statement-2", ${invoke('sns.amazonaws.com')}}, {${invoke('s3.amazonaws.com')}}]}`,
+  );
+  await page.getByRole('button', { name: 'Apply to the world' }).click();
+  await expect(page.locator('.pg-doc-status')).toContainText(`Applied ${label}`);
+  await expect(editor.locator('.view-lines')).toContainText('"statement-2-2"');
+  await expect(page.getByRole('combobox', { name: 'Document' })).not.toContainText('(edited, not applied)');
 });
 
 test('every control is reachable with the keyboard', async ({ page }) => {

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '@nanostores/preact';
 import type { World } from '../../sim/world/types.ts';
-import { $documents, documentText, forgetDocument } from '../../stores/documents.ts';
+import { $documents, documentText, forgetDocument, saveDocument } from '../../stores/documents.ts';
 import PolicyEditor from '../PolicyEditor.tsx';
 import type { PlaygroundStore } from './store.ts';
 
@@ -80,7 +80,13 @@ export default function DocumentsPanel({
       return;
     }
     const saveProblem = store.changed();
-    forgetDocument(draftId(doc.id));
+    // The editor shows the document as the world now holds it (Lambda, for one, gives every
+    // statement a Sid). Kept as a draft equal to the world's text until the list catches up with
+    // the world, which then drops it (the effect above); forgetting it now would bring back the
+    // text the editor was opened with, before the list has re-read the world.
+    const applied = rt.worldDocuments(store.get().session.world).find((d) => d.id === doc.id);
+    if (applied === undefined) forgetDocument(draftId(doc.id));
+    else saveDocument(draftId(doc.id), applied.text);
     setResult({
       ok: true,
       text: `Applied ${doc.label}. The map and the evaluation explorer now use it.${saveProblem === null ? '' : ` ${saveProblem}`}`,
