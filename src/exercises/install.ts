@@ -7,7 +7,7 @@ import { callAws } from '../sim/services/call.ts';
 import { hasErrors, parsePolicy } from '../sim/policy/index.ts';
 import type { AwsResult, PolicyIssue, PolicyKind, SourceRange, World } from '../sim/index.ts';
 import type { LambdaFunction } from '../sim/world/lambda-types.ts';
-import { statementIds } from '../sim/services/lambda/statement-ids.ts';
+import { withStatementIds } from '../sim/services/lambda/statement-ids.ts';
 import type { DocumentResult } from './result.ts';
 import type { Editable, EditableKind, Target } from './schema.ts';
 
@@ -80,16 +80,16 @@ function putScp(world: World, target: { scp: string; attachTo: string }, text: s
  * learner may write (several actions, Condition operators of their choice). So the parsed
  * statements are written into the function's record as its policy — the record GetPolicy returns
  * and authorization reads — after the parser has checked the document against the rules of a
- * Lambda function policy. A missing Sid gets one (statementIds), as AddPermission always sets StatementId.
+ * Lambda function policy. A missing Sid gets one (withStatementIds), as AddPermission always sets StatementId.
  */
 function putLambdaPolicy(world: World, account: string, name: string, text: string): AwsResult<unknown> {
   const fn = Object.values(world.lambda.functions).find((f) => f.accountId === account && f.functionName === name);
   if (fn === undefined)
     return refused('ResourceNotFoundException', `Function not found: arn:aws:lambda:${world.defaultRegion}:${account}:function:${name}`);
   const doc = JSON.parse(text) as { Statement: unknown };
-  const list = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as Record<string, unknown>[];
-  const ids = statementIds(list);
-  fn.policy = list.map((st, i) => ({ Sid: ids[i], ...st })) as LambdaFunction['policy'];
+  // installDocuments parsed it as a function policy before it got here.
+  const list = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) as LambdaFunction['policy'];
+  fn.policy = withStatementIds(list);
   return DONE;
 }
 

@@ -13,7 +13,7 @@ import type { FunctionPolicyStatement } from '../../sim/world/lambda-types.ts';
 import { checkBucketPolicy } from '../../sim/services/s3/bucket-policy.ts';
 import { effectivePublicAccessBlock } from '../../sim/services/s3/access.ts';
 import { functionPolicyText } from '../../sim/services/lambda/common.ts';
-import { statementIds } from '../../sim/services/lambda/statement-ids.ts';
+import { withStatementIds } from '../../sim/services/lambda/statement-ids.ts';
 
 /** One policy document of the world. */
 export interface WorldDocument {
@@ -251,14 +251,13 @@ export function applyDocument(world: World, id: string, text: string): ApplyOutc
       const fn = world.lambda.functions[rest.join(':')];
       if (fn === undefined) break;
       const statements = (JSON.parse(text) as { Statement?: unknown }).Statement;
-      const list = (Array.isArray(statements) ? statements : [statements]) as Record<
-        string,
-        unknown
-      >[];
+      // Checked as a function policy before it got here.
+      const list = (
+        Array.isArray(statements) ? statements : [statements]
+      ) as FunctionPolicyStatement[];
       // Lambda keeps a StatementId on every statement (AddPermission sets one), and the export
       // adds each statement under this id, so the terminal and the export name it alike.
-      const ids = statementIds(list);
-      fn.policy = list.map((st, i) => ({ Sid: ids[i], ...st })) as FunctionPolicyStatement[];
+      fn.policy = withStatementIds(list);
       return { ok: true };
     }
     case 'org': {

@@ -23,3 +23,9 @@ export function statementIds(statements: readonly unknown[]): string[] {
     return id;
   });
 }
+
+/** The statements with their ids (statementIds) written in, a Sid already there kept in place. */
+export function withStatementIds<T extends object>(statements: readonly T[]): (T & { Sid: string })[] {
+  const ids = statementIds(statements);
+  return statements.map((st, i) => ({ Sid: ids[i] ?? '', ...st }));
+}
