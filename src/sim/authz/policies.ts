@@ -108,16 +108,27 @@ const byObject = new WeakMap<object, LoadResult>();
  */
 const byText = new BoundedCache<string, LoadResult>(5000);
 
-/** The result for `kind` in a chain of results for one document, or undefined. */
-function ofKind(first: LoadResult | undefined, kind: PolicyKind): LoadResult | undefined {
-  let hit = first;
-  while (hit !== undefined && hit.kind !== kind) hit = hit.next;
-  return hit;
+/** Where results are kept by document: the WeakMap for objects, the bounded Map for texts. */
+interface ResultCache<K> {
+  get(key: K): LoadResult | undefined;
+  set(key: K, value: LoadResult): unknown;
 }
 
-/** Parses `doc` as `kind` and links the result behind `first` (the document's first result). */
-function parseBehind(doc: unknown, kind: PolicyKind, first: LoadResult): LoadResult {
-  const hit = parse(doc, kind);
+/**
+ * The result for `kind` of a document from `cache`, parsed and kept when missing. A document used
+ * as another kind as well keeps that result behind the first (`next`).
+ */
+function cached<K>(cache: ResultCache<K>, doc: K, kind: PolicyKind): LoadResult {
+  const first = cache.get(doc);
+  if (first === undefined) {
+    const hit = parse(doc, kind);
+    cache.set(doc, hit);
+    return hit;
+  }
+  let hit: LoadResult | undefined = first;
+  while (hit !== undefined && hit.kind !== kind) hit = hit.next;
+  if (hit !== undefined) return hit;
+  hit = parse(doc, kind);
   hit.next = first.next;
   first.next = hit;
   return hit;
@@ -125,23 +136,7 @@ function parseBehind(doc: unknown, kind: PolicyKind, first: LoadResult): LoadRes
 
 /** Parses a document as `kind`, or returns the cached result. Never throws. */
 export function loadPolicy(doc: unknown, kind: PolicyKind): LoadResult {
-  if (typeof doc === 'string') {
-    const first = byText.get(doc);
-    if (first === undefined) {
-      const hit = parse(doc, kind);
-      byText.set(doc, hit);
-      return hit;
-    }
-    return ofKind(first, kind) ?? parseBehind(doc, kind, first);
-  }
-  if (doc !== null && typeof doc === 'object') {
-    const first = byObject.get(doc);
-    if (first === undefined) {
-      const hit = parse(doc, kind);
-      byObject.set(doc, hit);
-      return hit;
-    }
-    return ofKind(first, kind) ?? parseBehind(doc, kind, first);
-  }
+  if (typeof doc === 'string') return cached(byText, doc, kind);
+  if (doc !== null && typeof doc === 'object') return cached(byObject, doc, kind);
   return parse(doc, kind);
 }
