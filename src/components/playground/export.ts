@@ -40,10 +40,10 @@ function statementsBySid(
   const raw = (doc as { Statement?: unknown }).Statement;
   const list: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const out = new Map<string, { n: number; st: Record<string, unknown> }>();
-  const ids = statementIds(list);
-  list.forEach((item, i) => {
+  statementIds(list).forEach((sid, i) => {
+    const item = list[i];
     const st = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-    out.set(ids[i] ?? `statement-${i + 1}`, { n: i + 1, st });
+    out.set(sid, { n: i + 1, st });
   });
   return out;
 }
